@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "draftcheck",
+    products: [
+        .executable(name: "draftcheck", targets: ["draftcheck"]),
+        .library(name: "TextAnalyser", targets: ["TextAnalyser"]),
+        .library(name: "RubricEngine", targets: ["RubricEngine"]),
+        .library(name: "Reporter", targets: ["Reporter"]),
+        .library(name: "DocumentReaders", targets: ["DocumentReaders"]),
+    ],
+    targets: [
+        .target(name: "TextAnalyser"),
+        .target(name: "RubricEngine", dependencies: ["TextAnalyser"]),
+        .target(name: "Reporter", dependencies: ["RubricEngine", "TextAnalyser"]),
+        .target(name: "DocumentReaders"),
+        .executableTarget(
+            name: "draftcheck",
+            dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders"]
+        ),
+        .testTarget(name: "TextAnalyserTests", dependencies: ["TextAnalyser"]),
+        .testTarget(name: "RubricEngineTests", dependencies: ["RubricEngine", "TextAnalyser"]),
+        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "RubricEngine", "TextAnalyser"]),
+        .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"]),
+        .testTarget(name: "DraftcheckTests", dependencies: ["draftcheck"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
