@@ -1,0 +1,146 @@
+/// Turns the text of an answer into an `Analysis`: structure, tokens, terms, negation, quantities,
+/// examples, sources, discourse markers and stuffing signals. Knows nothing of marks.
+public struct Analyser: Sendable {
+    /// The compiled terms and cues.
+    public let lexicon: Lexicon
+
+    /// Creates an analyser for a compiled lexicon (compile once, analyse many answers).
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// Analyses text.
+    public func analyse(_ text: String) -> Analysis {
+        analyse(SourceText(text))
+    }
+
+    /// Analyses text already held as UTF-8.
+    public func analyse(_ source: SourceText) -> Analysis {
+        var work = AnalysisBuilder(lexicon: lexicon, source: source)
+        return work.run()
+    }
+}
+
+/// A phrase match: a term or cue spanning tokens `first...last`.
+struct PhraseMatch {
+    var entry: Int32
+    var first: Int
+    var last: Int
+    var viaAcronym = false
+}
+
+/// The mutable state of one analysis run; each stage lives in its own file as an extension.
+struct AnalysisBuilder {
+    let lexicon: Lexicon
+    let source: SourceText
+    var blocks: [Block] = []
+    var blockTokens: [Range<Int>] = []
+    var tokens: [Token] = []
+    var sentences: [Sentence] = []
+    /// Term matches (entry >= 0).
+    var termMatches: [PhraseMatch] = []
+    /// Cue matches per sentence.
+    var cueMatches: [[PhraseMatch]] = []
+    /// Per token: 1 = fully negated, 2 = restrictively negated (misconception phrases only).
+    var negation: [UInt8] = []
+    var findings: [Finding] = []
+
+    init(lexicon: Lexicon, source: SourceText) {
+        self.lexicon = lexicon
+        self.source = source
+    }
+
+    mutating func run() -> Analysis {
+        blocks = StructureParser.parse(source.bytes)
+        tokenise()
+        splitSentences()
+        matchPhrases()
+        keepLongestPerTerm()
+        defineAcronyms()
+        applyContext()
+        markNegation()
+        markWeakSentences()
+        findings = markStuffedSentences()
+        addTermFindings()
+        detectQuantities()
+        detectExamples()
+        detectSources()
+        detectDiscourse()
+        detectStuffing()
+        findings.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        var byTerm = [[Int]](repeating: [], count: lexicon.terms.count)
+        for (i, f) in findings.enumerated() {
+            if case .term(let t) = f.kind { byTerm[t].append(i) }
+        }
+        var words = 0
+        for s in sentences where !blocks[s.block].isReferenceList { words += s.wordCount }
+        return Analysis(
+            source: source, blocks: blocks, sentences: sentences, tokens: tokens, findings: findings,
+            wordCount: words, findingsByTerm: byTerm)
+    }
+
+    private mutating func tokenise() {
+        let tokeniser = Tokeniser(vocabulary: lexicon.vocabulary)
+        tokens.reserveCapacity(source.bytes.count / 5)
+        blockTokens.reserveCapacity(blocks.count)
+        source.bytes.withUnsafeBufferPointer { p in
+            for block in blocks {
+                let start = tokens.count
+                tokeniser.tokenise(p, block.range, into: &tokens)
+                blockTokens.append(start..<tokens.count)
+            }
+        }
+    }
+
+    // MARK: Token helpers shared by the stages
+
+    @inline(__always) func byte(_ token: Int) -> UInt8 { source.bytes[Int(tokens[token].start)] }
+
+    /// True when token `i` is the single punctuation character `c`.
+    @inline(__always) func isPunct(_ i: Int, _ c: Character) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .punctuation, let a = c.asciiValue else { return false }
+        return t.end - t.start == 1 && source.bytes[Int(t.start)] == a
+    }
+
+    /// True when token `i` is a hyphen or dash.
+    func isDash(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .punctuation else { return false }
+        let b = source.bytes[Int(t.start)]
+        if b == UInt8(ascii: "-") { return true }
+        return b == 0xE2 && t.end - t.start == 3 && source.bytes[Int(t.start) + 1] == 0x80
+            && (source.bytes[Int(t.start) + 2] == 0x93 || source.bytes[Int(t.start) + 2] == 0x94)
+    }
+
+    @inline(__always) func isCue(_ i: Int, _ cue: Cue) -> Bool { lexicon.token(tokens[i], is: cue) }
+
+    /// Whether a cue phrase starts at token `i` in sentence `s`; returns its last token.
+    func cue(_ cue: Cue, at i: Int, in s: Int) -> Int? {
+        let code = -(cue.rawValue + 1)
+        for m in cueMatches[s] where m.first == i && m.entry == code { return m.last }
+        return nil
+    }
+
+    /// The sentence index containing token `i`.
+    func sentenceIndex(ofToken i: Int) -> Int {
+        var lo = 0
+        var hi = sentences.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if sentences[mid].tokens.lowerBound <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    func byteRange(_ first: Int, _ last: Int) -> Range<Int> {
+        Int(tokens[first].start)..<Int(tokens[last].end)
+    }
+
+    mutating func add(_ kind: Finding.Kind, _ first: Int, _ last: Int, sentence: Int, negated: Bool = false) {
+        findings.append(
+            Finding(
+                kind: kind, range: byteRange(first, last), sentence: sentence, negated: negated,
+                weak: sentences[sentence].isWeak))
+    }
+}

@@ -1,0 +1,48 @@
+extension AnalysisBuilder {
+    /// Finds real-world examples: example and workplace markers ("for example", "such as", "in my workplace"),
+    /// and organisations recognised from their form (a capitalised possessive such as McDonald's or
+    /// Sainsbury's, a name ending in Ltd, plc or Group). Organisations listed in the lexicon are term findings.
+    mutating func detectExamples() {
+        let markerCodes: Set<Int32> = [-(Cue.exampleMarker.rawValue + 1), -(Cue.workplaceMarker.rawValue + 1)]
+        var inTerm = [Bool](repeating: false, count: tokens.count)
+        for m in termMatches {
+            for k in m.first...m.last { inTerm[k] = true }
+        }
+        for s in sentences.indices where !blocks[sentences[s].block].isReferenceList {
+            for m in cueMatches[s] where markerCodes.contains(m.entry) {
+                add(.example, m.first, m.last, sentence: s)
+            }
+            let range = sentences[s].tokens
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if let end = organisation(at: i, in: range, inTerm: inTerm) {
+                    add(.example, i, end, sentence: s)
+                    i = end + 1
+                } else {
+                    i += 1
+                }
+            }
+        }
+    }
+
+    private func organisation(at i: Int, in range: Range<Int>, inTerm: [Bool]) -> Int? {
+        let t = tokens[i]
+        guard t.kind == .word, t.has(Token.Flags.capitalised), !inTerm[i], !isCue(i, .theorist) else { return nil }
+        let initial = i == range.lowerBound
+        if t.has(Token.Flags.possessive) {
+            let raw = source.bytes[t.range]
+            let innerCapital = raw.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
+            return !initial || innerCapital ? i : nil
+        }
+        // Capitalised run ending in a company suffix: "Smith & Sons Ltd", "Lloyds Bank".
+        var k = i
+        var names = 0
+        while k < range.upperBound && tokens[k].kind == .word && tokens[k].has(Token.Flags.capitalised) && !inTerm[k] {
+            if names > 0 && isCue(k, .organisationSuffix) { return names >= 2 || !initial ? k : nil }
+            names += 1
+            k += 1
+            while k < range.upperBound && isPunct(k, "&") { k += 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,183 @@
+/// A term the analyser should recognise: a rubric concept, a framework, a named organisation or law.
+public struct TermDefinition: Sendable, Hashable {
+    /// What a term is; reported as the finding's kind.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case concept, framework, organisation, legislation, misconception
+    }
+
+    /// Identifier (unique within a lexicon), e.g. "customer-lifetime-value".
+    public var id: String
+    /// Human label, e.g. "Customer lifetime value".
+    public var label: String
+    /// What the term is.
+    public var kind: Kind
+    /// The ways learners write it. Hyphenated and spaced forms also match their joined form.
+    public var variants: [String]
+    /// Variants matched only when written exactly in that case (acronyms such as "ASA" that are also words).
+    public var exactCaseVariants: [String]
+    /// Ids of terms that must be present nearby (same paragraph or its heading) for an ambiguous word
+    /// such as "place" or "process" to count, e.g. ["marketing-mix"].
+    public var requiresContext: [String]
+
+    /// Creates a term.
+    public init(
+        id: String, label: String, kind: Kind = .concept, variants: [String], exactCaseVariants: [String] = [],
+        requiresContext: [String] = []
+    ) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.variants = variants
+        self.exactCaseVariants = exactCaseVariants
+        self.requiresContext = requiresContext
+    }
+}
+
+/// Words and phrases with a fixed meaning to the analyser: negation, discourse markers, example markers and
+/// the vocabulary that quantities and citations are recognised by.
+enum Cue: Int32, Sendable, CaseIterable {
+    case negator, restrictiveNegator, rejection, passiveAuxiliary, clauseBreak
+    case explanation, judgement, balance, recommendation
+    case exampleMarker, workplaceMarker, organisationSuffix, theorist
+    case month, labelWord, frameworkNumberWord, numberWord, multiplierVerb, timesWord, scaleWord, percentWord, currencyWord,
+        currencyCode, unitNoun, yearPreposition, fromWord, toWord, inWord, ofWord, outOfWord, legislationWord,
+        etWord, alWord, andWord, abbreviation, countNoun
+
+    /// Cues found through the phrase trie even when they are one word, because each occurrence matters.
+    var isReported: Bool {
+        switch self {
+        case .restrictiveNegator, .rejection, .explanation, .judgement, .balance, .recommendation, .exampleMarker,
+            .workplaceMarker:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// The compiled form of a set of terms plus the analyser's cues: a shared vocabulary and a phrase trie
+/// over normalised word ids. Built once per rubric; matching a document then costs one hash lookup per word.
+public struct Lexicon: Sendable {
+    /// The terms, in the order given; a match refers to its term by index.
+    public let terms: [TermDefinition]
+    let vocabulary: Vocabulary
+    /// Phrase trie: node 0 is the root; transitions keyed by (node << 32 | word id).
+    let transitions: [UInt64: Int32]
+    /// Per node, the entries a phrase ending there completes. An entry >= 0 is a term index; < 0 is -(cue raw value + 1).
+    let terminals: [[Int32]]
+    /// Per term index, the term indexes it needs as context.
+    let contextIndexes: [[Int]]
+    /// Per vocabulary id, the single-word cues it carries (for fast checks that need no trie walk).
+    let wordCues: [UInt64]
+
+    /// Index of a term by id.
+    public func index(of id: String) -> Int? { termIndex[id] }
+    private let termIndex: [String: Int]
+
+    /// Compiles terms (and the built-in cues) into a lexicon. Terms with unknown context ids ignore those ids.
+    public init(terms: [TermDefinition]) {
+        self.terms = terms
+        var index: [String: Int] = [:]
+        for (i, t) in terms.enumerated() where index[t.id] == nil { index[t.id] = i }
+        self.termIndex = index
+        contextIndexes = terms.map { $0.requiresContext.compactMap { index[$0] } }
+
+        var builder = TrieBuilder()
+        for (i, term) in terms.enumerated() {
+            for v in term.variants { builder.add(v, entry: Int32(i), exactCase: false) }
+            for v in term.exactCaseVariants { builder.add(v, entry: Int32(i), exactCase: true) }
+        }
+        for (cue, phrases) in CueTable.phrases {
+            // Single words are looked up per token through `wordCues`; only cues reported as findings
+            // need their single words in the trie as well.
+            for phrase in phrases where cue.isReported || TrieBuilder.words(of: phrase).count > 1 {
+                builder.add(phrase, entry: -(cue.rawValue + 1), exactCase: false)
+            }
+        }
+        var singleWordCues: [(Int32, Cue)] = []
+        for (cue, phrases) in CueTable.phrases {
+            for phrase in phrases {
+                let words = TrieBuilder.words(of: phrase)
+                guard words.count == 1 else { continue }
+                let key = Normaliser.key(words[0].bytes, acronymPlural: words[0].acronymPlural)
+                singleWordCues.append((builder.vocabulary.intern(key), cue))
+            }
+        }
+        var cues = [UInt64](repeating: 0, count: builder.vocabulary.count)
+        for (id, cue) in singleWordCues { cues[Int(id)] |= 1 << UInt64(cue.rawValue) }
+        vocabulary = builder.vocabulary
+        transitions = builder.transitions
+        terminals = builder.terminals
+        wordCues = cues
+    }
+
+    /// Whether a token carries a single-word cue.
+    @inline(__always) func token(_ t: Token, is cue: Cue) -> Bool {
+        t.id >= 0 && wordCues[Int(t.id)] & (1 << UInt64(cue.rawValue)) != 0
+    }
+}
+
+/// Builds the vocabulary and phrase trie.
+private struct TrieBuilder {
+    var vocabulary = Vocabulary()
+    var transitions: [UInt64: Int32] = [:]
+    var terminals: [[Int32]] = [[]]
+
+    struct RawWord {
+        var bytes: [UInt8]
+        var acronymPlural: Bool
+        var isNumber: Bool
+    }
+
+    /// The word and number tokens of a phrase, tokenised the way answers are.
+    static func words(of phrase: String) -> [RawWord] {
+        let bytes = Array(phrase.utf8)
+        var tokens: [Token] = []
+        bytes.withUnsafeBufferPointer { p in
+            Tokeniser(vocabulary: Vocabulary()).tokenise(p, 0..<p.count, into: &tokens)
+        }
+        return tokens.compactMap { t in
+            guard t.kind != .punctuation else { return nil }
+            let raw = Array(bytes[t.range])
+            let acronymPlural =
+                t.has(Token.Flags.allCaps) && raw.count >= 2 && raw.last == UInt8(ascii: "s")
+            return RawWord(bytes: raw, acronymPlural: acronymPlural, isNumber: t.kind == .number)
+        }
+    }
+
+    mutating func add(_ phrase: String, entry: Int32, exactCase: Bool) {
+        let words = TrieBuilder.words(of: phrase)
+        guard !words.isEmpty else { return }
+        insert(words.map { key($0, exactCase: exactCase) }, entry: entry)
+        if words.count > 1 && !exactCase && words.allSatisfy({ !$0.isNumber }) {
+            // after-sales / after sales also written aftersales; omni-channel as omnichannel.
+            let joined = RawWord(bytes: words.flatMap(\.bytes), acronymPlural: false, isNumber: false)
+            insert([key(joined, exactCase: false)], entry: entry)
+        }
+    }
+
+    private mutating func key(_ w: RawWord, exactCase: Bool) -> Int32 {
+        if exactCase && !w.isNumber {
+            let raw = w.acronymPlural ? Array(w.bytes.dropLast()) : w.bytes
+            return vocabulary.intern([0x01] + raw)
+        }
+        if w.isNumber { return vocabulary.intern(w.bytes) }
+        return vocabulary.intern(Normaliser.key(w.bytes, acronymPlural: w.acronymPlural))
+    }
+
+    private mutating func insert(_ ids: [Int32], entry: Int32) {
+        var node: Int32 = 0
+        for id in ids {
+            let k = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
+            if let next = transitions[k] {
+                node = next
+            } else {
+                let next = Int32(terminals.count)
+                terminals.append([])
+                transitions[k] = next
+                node = next
+            }
+        }
+        if !terminals[Int(node)].contains(entry) { terminals[Int(node)].append(entry) }
+    }
+}

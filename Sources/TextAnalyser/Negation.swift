@@ -1,0 +1,91 @@
+extension AnalysisBuilder {
+    /// Longest negation scope, in words.
+    private static let scopeWords = 8
+
+    /// Marks the tokens each negation governs. A plain negation ("not", "no", "never", "didn't", "without")
+    /// runs forward to the end of its clause and removes credit; a restrictive one ("not just", "more than
+    /// just", "goes beyond") and a rejection ("it is a myth that", "a common misconception") only reject
+    /// misconception phrases, so "CRM is not just software" asserts no misconception but still names CRM.
+    /// A passive negation ("segmentation was not carried out") also reaches back to the clause start.
+    mutating func markNegation() {
+        negation = [UInt8](repeating: 0, count: tokens.count)
+        for s in sentences.indices {
+            let range = sentences[s].tokens
+            var restrictiveStarts = Set<Int>()
+            for m in cueMatches[s] {
+                if m.entry == -(Cue.restrictiveNegator.rawValue + 1) {
+                    restrictiveStarts.insert(m.first)
+                    for k in (m.first + 1)...m.last where negation[k] == 0 { negation[k] = 2 }
+                    markForward(from: m.last + 1, end: range.upperBound, value: 2, words: 12)
+                } else if m.entry == -(Cue.rejection.rawValue + 1) {
+                    for k in range where negation[k] == 0 { negation[k] = 2 }
+                }
+            }
+            for i in range where !restrictiveStarts.contains(i) {
+                var last: Int?
+                if tokens[i].has(Token.Flags.negativeContraction) {
+                    last = i
+                } else if let end = cue(.negator, at: i, in: s) {
+                    last = end
+                } else if isCue(i, .negator) {
+                    last = i
+                }
+                guard let negatorEnd = last else { continue }
+                if negatorEnd + 1 < range.upperBound && isPunct(negatorEnd + 1, ".") { continue }  // "No. 5"
+                markForward(from: negatorEnd + 1, end: range.upperBound, value: 1, words: Self.scopeWords)
+                if isPassive(negator: i, end: negatorEnd, sentence: range) {
+                    markBackward(from: i - 1, start: range.lowerBound)
+                }
+            }
+        }
+    }
+
+    private mutating func markForward(from start: Int, end: Int, value: UInt8, words: Int) {
+        var k = start
+        var count = 0
+        while k < end && count < words {
+            let t = tokens[k]
+            if t.kind == .punctuation {
+                if !(isDash(k) || isPunct(k, "'") || isPunct(k, "\"") || isPunct(k, "&") || isPunct(k, "%")
+                    || isPunct(k, "/"))
+                {
+                    break
+                }
+            } else {
+                if k > start && isCue(k, .clauseBreak) { break }
+                count += 1
+            }
+            if negation[k] != 1 { negation[k] = value }
+            k += 1
+        }
+    }
+
+    private mutating func markBackward(from start: Int, start lower: Int) {
+        var k = start
+        while k >= lower {
+            let t = tokens[k]
+            if t.kind == .punctuation && !isDash(k) { break }
+            if t.kind != .punctuation && isCue(k, .clauseBreak) { break }
+            negation[k] = 1
+            k -= 1
+        }
+    }
+
+    private static let participles: Set<String> = [
+        "done", "undertaken", "carried", "made", "taken", "given", "shown", "seen", "known", "built", "sent",
+        "kept", "held", "met", "run", "set", "put", "brought", "thought", "sought", "written", "chosen",
+    ]
+
+    /// "X was not used", "X wasn't carried out", "X has never been considered".
+    private func isPassive(negator i: Int, end: Int, sentence range: Range<Int>) -> Bool {
+        let contraction = tokens[i].has(Token.Flags.negativeContraction)
+        if !contraction {
+            guard i > range.lowerBound, isCue(i - 1, .passiveAuxiliary) else { return false }
+        }
+        var k = end + 1
+        if k < range.upperBound && isCue(k, .passiveAuxiliary) { k += 1 }  // not been used
+        guard k < range.upperBound, tokens[k].kind == .word else { return false }
+        let word = source.text(tokens[k].range).lowercased()
+        return word.hasSuffix("ed") || Self.participles.contains(word)
+    }
+}

@@ -1,0 +1,66 @@
+extension AnalysisBuilder {
+    /// Fewest words for a sentence to count as a repeat of another.
+    private static let repeatMinimumWords = 5
+
+    /// Marks sentences that game a keyword search: copies of an earlier sentence, and buzzword lists
+    /// (four or more distinct terms making up half or more of the words). Their terms earn no more than
+    /// a mention. Runs after term matching and before findings are made.
+    mutating func markStuffedSentences() -> [Finding] {
+        var out: [Finding] = []
+        var seen = Set<[UInt8]>()
+        var termsPerSentence = [[Int32]](repeating: [], count: sentences.count)
+        var termWordsPerSentence = [Int](repeating: 0, count: sentences.count)
+        for m in termMatches where lexicon.terms[Int(m.entry)].kind != .organisation {
+            let s = sentenceIndex(ofToken: m.first)
+            if !termsPerSentence[s].contains(m.entry) {
+                termsPerSentence[s].append(m.entry)
+                for k in m.first...m.last where tokens[k].kind != .punctuation { termWordsPerSentence[s] += 1 }
+            }
+        }
+        for s in sentences.indices {
+            let sentence = sentences[s]
+            if sentence.wordCount >= Self.repeatMinimumWords {
+                var key: [UInt8] = []
+                key.reserveCapacity(sentence.range.count)
+                for k in sentence.tokens where tokens[k].kind != .punctuation {
+                    for b in source.bytes[tokens[k].range] { key.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
+                    key.append(0x20)
+                }
+                if !seen.insert(key).inserted {
+                    sentences[s].isWeak = true
+                    out.append(stuffingFinding(.repeatedSentence, s))
+                    continue
+                }
+            }
+            if termsPerSentence[s].count >= 4 && termWordsPerSentence[s] * 2 >= sentence.wordCount {
+                sentences[s].isWeak = true
+                out.append(stuffingFinding(.buzzwordList, s))
+            }
+        }
+        return out
+    }
+
+    private func stuffingFinding(_ kind: Finding.Stuffing, _ s: Int) -> Finding {
+        Finding(kind: .stuffing(kind), range: sentences[s].range, sentence: s, negated: false, weak: true)
+    }
+
+    /// Adds a "listed only" signal for each concept or framework that never appears in running text.
+    mutating func detectStuffing() {
+        var firstWeak: [Int: Finding] = [:]
+        var strong = Set<Int>()
+        for f in findings {
+            guard case .term(let t) = f.kind, !f.negated else { continue }
+            let kind = lexicon.terms[t].kind
+            guard kind == .concept || kind == .framework else { continue }
+            if f.weak {
+                if firstWeak[t] == nil { firstWeak[t] = f }
+            } else {
+                strong.insert(t)
+            }
+        }
+        for (t, f) in firstWeak.sorted(by: { $0.key < $1.key }) where !strong.contains(t) {
+            findings.append(
+                Finding(kind: .stuffing(.listedOnly), range: f.range, sentence: f.sentence, negated: false, weak: true))
+        }
+    }
+}

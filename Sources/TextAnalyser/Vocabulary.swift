@@ -1,0 +1,77 @@
+/// An open-addressing hash table from normalised word bytes to dense ids, built when a lexicon is compiled
+/// and read for every token of every answer, so a lookup allocates nothing.
+struct Vocabulary: Sendable {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var keyStarts: [Int32] = []
+    private var keyLengths: [Int32] = []
+    private var arena: [UInt8] = []
+    private var mask: Int
+
+    init() {
+        slots = Array(repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    /// Number of distinct words.
+    var count: Int { keyStarts.count }
+
+    @inline(__always) static func hash(_ p: UnsafeBufferPointer<UInt8>, _ count: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in 0..<count {
+            h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    /// The id of a word, inserting it when new.
+    mutating func intern(_ key: [UInt8]) -> Int32 {
+        if let id = key.withUnsafeBufferPointer({ lookup($0, $0.count) }) { return id }
+        let id = Int32(keyStarts.count)
+        let h = key.withUnsafeBufferPointer { Vocabulary.hash($0, $0.count) }
+        keyStarts.append(Int32(arena.count))
+        keyLengths.append(Int32(key.count))
+        arena.append(contentsOf: key)
+        hashes.append(h)
+        if keyStarts.count * 2 > slots.count { grow() } else { place(id, h) }
+        return id
+    }
+
+    private mutating func place(_ id: Int32, _ h: UInt64) {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 { i = (i + 1) & mask }
+        slots[i] = id
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for id in 0..<keyStarts.count { place(Int32(id), hashes[id]) }
+    }
+
+    /// The id of the first `count` bytes of `p`, or nil.
+    @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>, _ count: Int) -> Int32? {
+        let h = Vocabulary.hash(p, count)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let id = slots[i]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == h && Int(keyLengths[Int(id)]) == count {
+                let start = Int(keyStarts[Int(id)])
+                var same = true
+                for k in 0..<count where arena[start + k] != p[k] {
+                    same = false
+                    break
+                }
+                if same { return id }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The bytes of a word, for diagnostics.
+    func word(_ id: Int32) -> String {
+        let s = Int(keyStarts[Int(id)])
+        return String(decoding: arena[s..<s + Int(keyLengths[Int(id)])], as: UTF8.self)
+    }
+}
