@@ -56,6 +56,8 @@ private let malformedCases: [MalformedCase] = [
     MalformedCase("trailing comma in object", #"{"a": 1,}"#, "trailing comma before '}'", 1, 8),
     MalformedCase("trailing comma in array", "[1, 2,]", "trailing comma before ']'", 1, 6),
     MalformedCase("trailing comma on later line", "{\n  \"a\": 1,\n  \"b\": [1, 2,]\n}", "trailing comma before ']'", 3, 13),
+    MalformedCase("trailing comma before a line break", "{\n  \"a\": 1,\n}", "trailing comma before '}'", 2, 9),
+    MalformedCase("trailing comma, CRLF", "[1,\r\n  2,\r\n]", "trailing comma before ']'", 2, 4),
     MalformedCase("missing comma between members", #"{"a": 1 "b": 2}"#, "missing ',' between object members", 1, 9),
     MalformedCase("missing comma between elements", "[1 2]", "missing ',' between array elements", 1, 4),
     MalformedCase("double comma", "[1,,2]", "expected a value, found ','", 1, 4),

@@ -199,11 +199,12 @@ private struct Parser {
                 let close = isObject ? Byte.closeBrace : Byte.closeBracket
                 let b = bytes[pos]
                 if b == Byte.comma {
-                    let commaOffset = pos
+                    // Take the comma's location now: whitespace after it may cross lines.
+                    let commaLocation = location(at: pos)
                     pos += 1
                     skipWhitespace()
                     if pos < bytes.count, bytes[pos] == close {
-                        throw error("trailing comma before '\(isObject ? "}" : "]")'", atOffset: commaOffset)
+                        throw error("trailing comma before '\(isObject ? "}" : "]")'", at: commaLocation)
                     }
                     if isObject {
                         try parseKey(into: &stack[top])
