@@ -1,0 +1,208 @@
+import TextAnalyser
+
+/// A marking scheme: marking points with levels of response, misconceptions and grade bands,
+/// plus the concepts it recognises. Loaded from JSON by `RubricLoader`.
+public struct Rubric: Sendable {
+    /// Identifier, e.g. "crm-strategy".
+    public var id: String
+    /// Title shown to learners.
+    public var title: String
+    /// Optional longer description.
+    public var description: String?
+    /// The course the rubric belongs to.
+    public var course: Course
+    /// Word limit, if the assignment has one.
+    public var wordLimit: WordLimit?
+    /// Grade bands, lowest first.
+    public var bands: [Band]
+    /// Marking points in the examiner's order.
+    public var markingPoints: [MarkingPoint]
+    /// Misconceptions the checker flags.
+    public var misconceptions: [Misconception]
+    /// Exam tips shown with every report.
+    public var feedForward: [String]
+    /// Learning outcomes, when the scheme maps marking points to them.
+    public var learningOutcomes: [LearningOutcome]
+    /// Every term the rubric's evidence can refer to (its own concepts and those of its lexicons).
+    public var terms: [TermDefinition]
+    /// The file the rubric came from.
+    public var path: String
+    /// The compiled lexicon: build once, analyse many answers.
+    public let lexicon: Lexicon
+
+    /// Total marks available.
+    public var totalMarks: Double { markingPoints.reduce(0) { $0 + $1.marks } }
+
+    /// Builds a rubric and compiles its lexicon.
+    public init(
+        id: String, title: String, description: String? = nil, course: Course, wordLimit: WordLimit? = nil,
+        bands: [Band], markingPoints: [MarkingPoint], misconceptions: [Misconception] = [],
+        feedForward: [String] = [], learningOutcomes: [LearningOutcome] = [], terms: [TermDefinition], path: String = ""
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.course = course
+        self.wordLimit = wordLimit
+        self.bands = bands.sorted { $0.minPercent < $1.minPercent }
+        self.markingPoints = markingPoints
+        self.misconceptions = misconceptions
+        self.feedForward = feedForward
+        self.learningOutcomes = learningOutcomes
+        self.terms = terms
+        self.path = path
+        self.lexicon = Lexicon(terms: terms)
+    }
+}
+
+/// The course a rubric belongs to.
+public struct Course: Sendable, Hashable {
+    public var name: String
+    public var level: String?
+    public var unit: String?
+    public var source: String?
+
+    /// Creates a course.
+    public init(name: String, level: String? = nil, unit: String? = nil, source: String? = nil) {
+        self.name = name
+        self.level = level
+        self.unit = unit
+        self.source = source
+    }
+}
+
+/// The assignment's word limit.
+public struct WordLimit: Sendable, Hashable {
+    public var min: Int?
+    public var max: Int?
+    /// How far over the maximum is still accepted (often 10%).
+    public var tolerancePercent: Double
+
+    /// Creates a limit.
+    public init(min: Int? = nil, max: Int? = nil, tolerancePercent: Double = 10) {
+        self.min = min
+        self.max = max
+        self.tolerancePercent = tolerancePercent
+    }
+}
+
+/// A grade band: the label given from a percentage upwards.
+public struct Band: Sendable, Hashable {
+    public var label: String
+    public var minPercent: Double
+
+    /// Creates a band.
+    public init(label: String, minPercent: Double) {
+        self.label = label
+        self.minPercent = minPercent
+    }
+}
+
+/// A learning outcome that marking points map to.
+public struct LearningOutcome: Sendable, Hashable {
+    public var id: String
+    public var title: String
+}
+
+/// An example answer fragment, remembering where it was written so a failing example points at its line.
+public struct RubricExample: Sendable, Hashable {
+    /// The example's text.
+    public var text: String
+    /// For credit examples, the level it must reach; for no-credit examples, the level it must not reach.
+    public var level: String?
+    /// Where the example is written.
+    public var location: SourceLocation?
+
+    /// Creates an example.
+    public init(text: String, level: String? = nil, location: SourceLocation? = nil) {
+        self.text = text
+        self.level = level
+        self.location = location
+    }
+}
+
+/// One level of response: the evidence that reaches it, its marks and its feedback.
+public struct Level: Sendable {
+    /// E.g. "Knowledge", "Application", "Analysis", "Evaluation".
+    public var label: String
+    /// Marks awarded at this level (cumulative, not added to lower levels).
+    public var marks: Double
+    /// The evidence that reaches it.
+    public var when: Evidence
+    /// Shown when the answer reaches this level.
+    public var feedback: String?
+    /// Shown when the answer is one level below: what to add.
+    public var toReach: String
+    /// Where the level is written.
+    public var location: SourceLocation?
+}
+
+/// An examiner's marking point.
+public struct MarkingPoint: Sendable {
+    public var id: String
+    public var title: String
+    /// The examiner's own wording.
+    public var examiner: String
+    /// Marks available.
+    public var marks: Double
+    /// Learning outcome id, if any.
+    public var learningOutcome: String?
+    /// Ordered levels, lowest first.
+    public var levels: [Level]
+    /// Shown when nothing was found.
+    public var missingFeedback: String?
+    /// Shown when the top level is reached.
+    public var metFeedback: String?
+    /// Examples that must earn credit.
+    public var creditExamples: [RubricExample]
+    /// Examples that must not earn credit.
+    public var noCreditExamples: [RubricExample]
+    /// Where the marking point is written.
+    public var location: SourceLocation?
+}
+
+/// A common misconception, the evidence that the answer asserts it, and its correction.
+public struct Misconception: Sendable {
+    public var id: String
+    /// The misconception, as the seed states it.
+    public var text: String
+    /// What to write instead.
+    public var correction: String
+    /// The evidence that the answer asserts it (negated findings never count).
+    public var when: Evidence
+    /// Examples that assert it.
+    public var assertingExamples: [RubricExample]
+    /// Examples that reject it and so must not be flagged.
+    public var rejectingExamples: [RubricExample]
+    /// Where it is written.
+    public var location: SourceLocation?
+}
+
+/// What evidence a level or misconception needs, built from the analyser's signals.
+public indirect enum Evidence: Sendable {
+    /// A term, by its index in `Rubric.terms`.
+    case term(Int)
+    /// An analyser signal.
+    case signal(Signal)
+    /// Every part.
+    case all([Evidence])
+    /// One part or more.
+    case any([Evidence])
+    /// At least n distinct parts.
+    case atLeast(Int, [Evidence])
+    /// Every part inside one sentence or one paragraph.
+    case near(Scope, [Evidence])
+    /// The part is absent.
+    case not(Evidence)
+
+    /// Where `near` looks.
+    public enum Scope: String, Sendable {
+        case sentence, paragraph
+    }
+}
+
+/// Signals a rubric can ask for.
+public enum Signal: String, Sendable, CaseIterable {
+    case quantity, example, organisation, citation, reference, source, legislation, explanation, judgement, balance,
+        recommendation, evaluation
+}
