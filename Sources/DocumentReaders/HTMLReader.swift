@@ -1,0 +1,3 @@
+enum HTMLReader {
+    static func read(_ decoded: TextDecoding.Decoded) throws(DocumentReadError) -> ExtractedDocument { throw .noText }
+}
