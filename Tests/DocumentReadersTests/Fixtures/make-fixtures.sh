@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 # The same learner answer in every paragraph-based format, made by pandoc.
 pandoc answer.md -f markdown -t docx -o answer.docx
 pandoc answer.md -f markdown -t odt -o answer.odt
-pandoc answer.md -f markdown -t html5 --standalone --metadata title="CRM answer" -o answer.html
+pandoc answer.md -f markdown -t html5 --standalone --metadata pagetitle="CRM answer" -o answer.html
 
 # A Word document and an OpenDocument file with tracked changes (one insertion, one deletion)
 # and a comment, written by LibreOffice from the flat ODT source.
