@@ -22,7 +22,8 @@ enum XMLSupport {
         parser.delegate = delegate
         let ok = parser.parse()
         parser.delegate = nil
-        if !ok {
+        // libxml2 may recover from some errors and still report success; any recorded error counts.
+        if !ok || parser.parserError != nil {
             let line = parser.lineNumber
             throw DocumentReadError(
                 "the document is damaged: \(part) is not well-formed XML (near line \(line)); open it in Word or LibreOffice, save a new copy and check that")
