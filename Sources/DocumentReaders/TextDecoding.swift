@@ -12,7 +12,7 @@ enum TextDecoding {
     static let binaryNoise = DocumentReadError(
         "the file does not contain text (it looks like binary data); save the answer as .txt, .docx or .pdf and check that")
 
-    /// Decodes `bytes`; `fallbackLabel` overrides the Windows-1252 note's wording when a declared charset chose it.
+    /// Decodes `bytes`: BOM first, then strict UTF-8, then Windows-1252 with a note; binary noise throws.
     static func decode(_ bytes: [UInt8]) throws(DocumentReadError) -> Decoded {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             let body = bytes[3...]
