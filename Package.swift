@@ -22,7 +22,7 @@ let package = Package(
         .testTarget(name: "TextAnalyserTests", dependencies: ["TextAnalyser"]),
         .testTarget(name: "RubricEngineTests", dependencies: ["RubricEngine", "TextAnalyser"]),
         .testTarget(name: "ReporterTests", dependencies: ["Reporter", "RubricEngine", "TextAnalyser"]),
-        .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"]),
+        .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "DraftcheckTests", dependencies: ["draftcheck"]),
     ],
     swiftLanguageModes: [.v6]
