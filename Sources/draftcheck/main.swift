@@ -1,1 +1,57 @@
-print("draftcheck")
+import Foundation
+import RubricEngine
+
+/// The tool's version.
+let version = "0.1.0"
+
+let usage = """
+    draftcheck \(version): check an assignment answer against an examiner's rubric before you hand it in.
+    Every report is a self-check against the rubric, not a grade.
+
+    Usage:
+      draftcheck check FILE... --rubric ID|PATH [--format text|json]
+      draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet]
+      draftcheck rubrics                      list the built-in rubrics
+      draftcheck rubric lint FILE...          check a rubric file for mistakes
+      draftcheck rubric test [ID|FILE]...     run a rubric's own examples
+      draftcheck rubric show ID|FILE          the rubric as Markdown
+      draftcheck --help | --version
+
+    Exit codes:
+      0  every file was checked
+      1  at least one input file could not be read (the others were checked)
+      2  usage error: unknown option, missing argument, unknown rubric id
+      3  the rubric could not be loaded, or rubric lint/test found problems
+
+    Run `draftcheck COMMAND --help` for more on a command.
+
+    """
+
+func runCommand(_ args: [String]) -> ExitCode {
+    guard let command = args.first else {
+        Output.err(usage)
+        return .usage
+    }
+    let rest = Array(args.dropFirst())
+    do throws(UsageError) {
+        switch command {
+        case "--help", "-h", "help":
+            Output.out(usage)
+            return .success
+        case "--version", "-V", "version":
+            Output.out("draftcheck \(version)\n")
+            return .success
+        case "check": return try CheckCommand.run(rest)
+        case "rubrics": return try RubricsCommand.list(rest)
+        case "rubric": return try RubricsCommand.run(rest)
+        case "batch": return try BatchCommand.run(rest)
+        default:
+            throw UsageError(message: "unknown command '\(command)'; run `draftcheck --help` for the commands")
+        }
+    } catch {
+        Output.err("draftcheck: \(error.message)")
+        return .usage
+    }
+}
+
+exit(runCommand(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -1,0 +1,152 @@
+import TextAnalyser
+
+/// Scores an answer against a rubric. Create once per rubric; `assess` is safe to call from many threads.
+public struct Assessor: Sendable {
+    /// The rubric.
+    public let rubric: Rubric
+    private let analyser: Analyser
+
+    /// Most findings of one signal cited as evidence for one marking point.
+    private static let maxPerSignal = 2
+
+    /// Creates an assessor for a rubric.
+    public init(rubric: Rubric) {
+        self.rubric = rubric
+        self.analyser = Analyser(lexicon: rubric.lexicon)
+    }
+
+    /// Analyses and scores an answer.
+    public func assess(_ text: String) -> Assessment {
+        assess(analyser.analyse(text))
+    }
+
+    /// Analyses and scores an answer held as UTF-8.
+    public func assess(_ source: SourceText) -> Assessment {
+        assess(analyser.analyse(source))
+    }
+
+    /// Scores an analysis made with this rubric's lexicon.
+    public func assess(_ analysis: Analysis) -> Assessment {
+        let evaluator = EvidenceEvaluator(analysis: analysis, terms: rubric.terms)
+        let points = rubric.markingPoints.map { score($0, evaluator) }
+        var asserted: [MisconceptionResult] = []
+        var rejected: [MisconceptionResult] = []
+        for m in rubric.misconceptions {
+            if let w = evaluator.evaluate(m.when, .document, .init(allowWeak: true, allowNegated: false)), let first = w.min() {
+                asserted.append(result(m, first, analysis))
+            } else if let w = evaluator.evaluate(m.when, .document, .init(allowWeak: true, allowNegated: true)),
+                let first = w.first(where: { analysis.findings[$0].negated }) ?? w.min()
+            {
+                rejected.append(result(m, first, analysis))
+            }
+        }
+        let awarded = points.reduce(0) { $0 + $1.awarded }
+        let available = rubric.totalMarks
+        let percent = available > 0 ? awarded / available * 100 : 0
+        let band = rubric.bands.last { percent + 1e-9 >= $0.minPercent }?.label
+        return Assessment(
+            rubric: rubric, analysis: analysis, points: points, misconceptions: asserted,
+            rejectedMisconceptions: rejected, awarded: awarded, available: available, band: band,
+            nextSteps: nextSteps(points))
+    }
+
+    private func result(_ m: Misconception, _ finding: Int, _ analysis: Analysis) -> MisconceptionResult {
+        let sentence = analysis.sentences[analysis.findings[finding].sentence]
+        return MisconceptionResult(misconception: m, range: sentence.range, text: analysis.source.text(sentence.range))
+    }
+
+    /// The highest level reached with every lower level also reached. The lowest level accepts weak
+    /// findings (a term in a heading or list); higher levels need the idea used in running text.
+    private func score(_ point: MarkingPoint, _ evaluator: EvidenceEvaluator) -> PointResult {
+        var reached: Int?
+        var witnesses: [Int] = []
+        for (i, level) in point.levels.enumerated() {
+            guard let w = evaluator.evaluate(level.when, .document, .init(allowWeak: i == 0, allowNegated: false)) else { break }
+            reached = i
+            witnesses += w
+        }
+        let awarded = reached.map { point.levels[$0].marks } ?? 0
+        return PointResult(
+            point: point, awarded: awarded, levelIndex: reached, evidence: cite(witnesses, evaluator.analysis),
+            feedback: feedback(point, reached))
+    }
+
+    /// Cites each concept once and each signal at most twice, in reading order.
+    private func cite(_ witnesses: [Int], _ analysis: Analysis) -> [EvidenceItem] {
+        var seenTerms = Set<Int>()
+        var perSignal: [String: Int] = [:]
+        var seenRanges = Set<Range<Int>>()
+        var out: [EvidenceItem] = []
+        for i in Set(witnesses).sorted() {
+            let f = analysis.findings[i]
+            let (kind, label) = describe(f)
+            if case .term(let t) = f.kind {
+                guard seenTerms.insert(t).inserted else { continue }
+            } else {
+                guard perSignal[kind, default: 0] < Self.maxPerSignal else { continue }
+                perSignal[kind, default: 0] += 1
+            }
+            guard seenRanges.insert(f.range).inserted else { continue }
+            out.append(EvidenceItem(text: analysis.text(of: f), range: f.range, sentence: f.sentence, kind: kind, label: label))
+        }
+        return out
+    }
+
+    /// The finding's kind and label as reports show them.
+    public func describe(_ f: Finding) -> (kind: String, label: String) {
+        Self.describe(f, terms: rubric.terms)
+    }
+
+    /// The finding's kind and label as reports show them.
+    public static func describe(_ f: Finding, terms: [TermDefinition]) -> (kind: String, label: String) {
+        switch f.kind {
+        case .term(let t):
+            let term = terms[t]
+            switch term.kind {
+            case .organisation: return ("example", term.label)
+            default: return (term.kind.rawValue, term.label)
+            }
+        case .quantity: return ("quantity", "quantified evidence")
+        case .example: return ("example", "real-world example")
+        case .citation: return ("citation", "citation")
+        case .reference: return ("citation", "reference list entry")
+        case .legislation: return ("legislation", "named legislation")
+        case .explanation: return ("explanation", "causal link")
+        case .judgement: return ("evaluation", "judgement")
+        case .balance: return ("evaluation", "balance")
+        case .recommendation: return ("evaluation", "recommendation")
+        case .stuffing(let s): return ("stuffing", s.rawValue)
+        }
+    }
+
+    private func feedback(_ point: MarkingPoint, _ reached: Int?) -> String {
+        guard let r = reached else {
+            let next = point.levels[0].toReach
+            return point.missingFeedback.map { "\($0) \(next)" } ?? next
+        }
+        let here = point.levels[r].feedback.map { $0 + " " } ?? ""
+        if r == point.levels.count - 1 {
+            return point.metFeedback ?? (here.isEmpty ? "You reached the top level for this point." : here.trimmingTrailingSpace)
+        }
+        return here + point.levels[r + 1].toReach
+    }
+
+    private func nextSteps(_ points: [PointResult]) -> [NextStep] {
+        let steps = points.compactMap { p -> NextStep? in
+            let next = (p.levelIndex ?? -1) + 1
+            guard next < p.point.levels.count else { return nil }
+            return NextStep(
+                pointID: p.point.id, title: p.point.title, gain: p.point.levels[next].marks - p.awarded,
+                advice: p.point.levels[next].toReach)
+        }
+        return Array(steps.enumerated().sorted { ($0.element.gain, -$0.offset) > ($1.element.gain, -$1.offset) }.map(\.element).prefix(3))
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpace: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
