@@ -88,6 +88,8 @@ public enum JSONReporter {
         let src = a.analysis.source
         var out: [(Int, JSONValue)] = []
         for f in a.analysis.findings {
+            // Misconception phrases are building blocks; the misconceptions they make up are listed below.
+            if case .term(let t) = f.kind, a.rubric.terms[t].kind == .misconception { continue }
             let (kind, label) = Assessor.describe(f, terms: a.rubric.terms)
             var fields: [(String, JSONValue)] = [
                 ("kind", .string(kind)), ("label", .string(label)), ("text", .string(a.analysis.text(of: f))),

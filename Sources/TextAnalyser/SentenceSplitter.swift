@@ -77,7 +77,7 @@ extension AnalysisBuilder {
     mutating func markWeakSentences() {
         for i in sentences.indices {
             let block = blocks[sentences[i].block]
-            var weak = block.isHeading || block.isReferenceList || sentences[i].wordCount < 4
+            var weak = block.isHeading || block.isReferenceList || sentences[i].wordCount < 3
             if block.kind == .listItem && blockWordCount(sentences[i].block) < 8 { weak = true }
             sentences[i].isWeak = weak
         }
