@@ -19,6 +19,11 @@ let package = Package(
             name: "draftcheck",
             dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders"]
         ),
+        .executableTarget(
+            name: "draftcheck-bench",
+            dependencies: ["TextAnalyser", "RubricEngine", "DocumentReaders"],
+            path: "Sources/draftcheck-bench"
+        ),
         .testTarget(name: "TextAnalyserTests", dependencies: ["TextAnalyser"]),
         .testTarget(name: "RubricEngineTests", dependencies: ["RubricEngine", "TextAnalyser"]),
         .testTarget(name: "ReporterTests", dependencies: ["Reporter", "RubricEngine", "TextAnalyser"]),

@@ -1,0 +1,158 @@
+import DocumentReaders
+import Foundation
+import RubricEngine
+import TextAnalyser
+
+// Benchmark: analyser throughput over a generated corpus, and the wall time of one `draftcheck check`
+// of a 3,000-word answer including process start. Run on a release build:
+//   swift build -c release && .build/release/draftcheck-bench [--rubric ID] [--mb N] [--runs N] [--docx FILE]
+
+/// A deterministic generator (SplitMix64), so every run measures the same corpus.
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
+}
+
+let subjects = ["Customer relationship management (CRM)", "The sales process", "Segmentation", "Our loyalty programme",
+    "After-sales service", "Complaint handling", "Tesco", "The marketing mix", "Personalisation", "The customer journey",
+    "Data collection", "Feedback from customers", "The Kano model", "Maslow's hierarchy of needs", "Brand loyalty"]
+let verbs = ["improves", "supports", "changes", "strengthens", "depends on", "shapes", "drives", "protects"]
+let objects = ["repeat business", "customer retention", "the way staff handle objections", "latent needs",
+    "explicit and implicit needs", "the Consumer Rights Act 2015", "data protection", "brand loyalty",
+    "the 4Ps in a retail setting", "proactive responses", "word of mouth", "customer satisfaction scores"]
+let tails = ["because customers feel valued", "as a result of better data", "although costs rose by 12%",
+    "which meant complaints fell from 9% to 4%", "for example at John Lewis", "in my workplace", "(Kotler, 2016)",
+    "however the effect was small", "and sales rose by £2.5m", "so that staff could follow up within 14 days",
+    "while 1 in 5 customers did not respond", "and it did not segment the market"]
+
+func sentence(_ r: inout SplitMix) -> String {
+    "\(r.pick(subjects)) \(r.pick(verbs)) \(r.pick(objects)) \(r.pick(tails))."
+}
+
+/// An answer of about `words` words, with headings, paragraphs and lists like a learner's.
+func answer(words: Int, seed: UInt64) -> String {
+    var r = SplitMix(state: seed)
+    var out = "# Task 1: Customer relationships\n\n"
+    var count = 0
+    var para = 0
+    while count < words {
+        if para % 6 == 5 {
+            out += "## Section \(para / 6 + 1)\n\n- \(sentence(&r))\n- \(sentence(&r))\n\n"
+            count += 28
+        }
+        var p: [String] = []
+        for _ in 0..<(3 + Int(r.next() % 4)) {
+            let s = sentence(&r)
+            p.append(s)
+            count += s.split(separator: " ").count
+        }
+        out += p.joined(separator: " ") + "\n\n"
+        para += 1
+    }
+    return out
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+var rubricID = "customer-relationships"
+var megabytes = 20
+var runs = 7
+var docxPath: String?
+var args = Array(CommandLine.arguments.dropFirst())
+while let a = args.first {
+    args.removeFirst()
+    switch a {
+    case "--rubric": rubricID = args.removeFirst()
+    case "--mb": megabytes = Int(args.removeFirst()) ?? 20
+    case "--runs": runs = Int(args.removeFirst()) ?? 7
+    case "--docx": docxPath = args.removeFirst()
+    default:
+        FileHandle.standardError.write(Data("usage: draftcheck-bench [--rubric ID] [--mb N] [--runs N] [--docx FILE]\n".utf8))
+        exit(2)
+    }
+}
+
+guard let library = RubricLibrary.locate(), let rubric = try? RubricLoader(library: library).load(idOrPath: rubricID) else {
+    FileHandle.standardError.write(Data("draftcheck-bench: cannot load rubric \(rubricID)\n".utf8))
+    exit(3)
+}
+
+// 1. Analyser throughput on one core.
+var corpus: [SourceText] = []
+var totalBytes = 0
+var seed: UInt64 = 1
+while totalBytes < megabytes * 1_000_000 {
+    let doc = SourceText(answer(words: 3_000, seed: seed))
+    totalBytes += doc.bytes.count
+    corpus.append(doc)
+    seed += 1
+}
+let analyser = Analyser(lexicon: rubric.lexicon)
+let assessor = Assessor(rubric: rubric)
+var analyseRates: [Double] = []
+var assessRates: [Double] = []
+var findings = 0
+for _ in 0..<runs {
+    var t = now()
+    for d in corpus { findings &+= analyser.analyse(d).findings.count }
+    analyseRates.append(Double(totalBytes) / 1e6 / (now() - t))
+    t = now()
+    for d in corpus { findings &+= assessor.assess(d).points.count }
+    assessRates.append(Double(totalBytes) / 1e6 / (now() - t))
+}
+print("rubric: \(rubricID) (\(rubric.terms.count) terms)")
+print(String(format: "corpus: %.1f MB in %d answers of ~3,000 words", Double(totalBytes) / 1e6, corpus.count))
+print(String(format: "analyser throughput, one core: median %.1f MB/s over %d runs (min %.1f, max %.1f)",
+    median(analyseRates), runs, analyseRates.min()!, analyseRates.max()!))
+print(String(format: "analyse + assess throughput, one core: median %.1f MB/s", median(assessRates)))
+
+// 2. One `draftcheck check` of a 3,000-word answer, including process start.
+let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("draftcheck")
+let file = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-bench-3000.md")
+try answer(words: 3_000, seed: 99).write(to: file, atomically: true, encoding: .utf8)
+if FileManager.default.isExecutableFile(atPath: tool.path) {
+    var times: [Double] = []
+    for _ in 0..<(runs * 3) {
+        let p = Process()
+        p.executableURL = tool
+        p.arguments = ["check", file.path, "--rubric", rubricID]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        let t = now()
+        try p.run()
+        p.waitUntilExit()
+        times.append((now() - t) * 1000)
+    }
+    print(String(format: "draftcheck check, 3,000-word answer, wall incl. process start: median %.1f ms over %d runs (min %.1f)",
+        median(times), times.count, times.min()!))
+} else {
+    print("draftcheck check timing skipped: \(tool.path) not built")
+}
+
+// 3. Reading a .docx (issue: document readers).
+if let docxPath {
+    let data = try Data(contentsOf: URL(fileURLWithPath: docxPath))
+    let reader = DocumentReader()
+    var times: [Double] = []
+    var words = 0
+    for _ in 0..<(runs * 5) {
+        let t = now()
+        let doc = try reader.read(data: data, fileName: docxPath)
+        times.append((now() - t) * 1000)
+        words = doc.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+    }
+    print(String(format: "read .docx (%d words): median %.2f ms over %d runs", words, median(times), times.count))
+}
+if findings == 42 { print("") }  // keeps the work observable
