@@ -55,7 +55,6 @@ struct AnalysisBuilder {
         tokenise()
         splitSentences()
         matchPhrases()
-        keepLongestPerTerm()
         defineAcronyms()
         applyContext()
         markNegation()

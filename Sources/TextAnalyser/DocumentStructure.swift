@@ -228,16 +228,28 @@ enum StructureParser {
         "references", "reference list", "bibliography", "sources", "works cited", "reference",
     ]
 
+    /// "References", "Reference list:", "**Bibliography**" and the like.
+    private static func isReferenceTitle(_ raw: ArraySlice<UInt8>) -> Bool {
+        guard raw.count <= 40 else { return false }
+        var letters: [UInt8] = []
+        for b in raw {
+            if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
+                letters.append(b | 0x20)
+            } else if b == 0x20 && !letters.isEmpty && letters.last != 0x20 {
+                letters.append(0x20)
+            }
+        }
+        while letters.last == 0x20 { letters.removeLast() }
+        return referenceTitles.contains(String(decoding: letters, as: UTF8.self))
+    }
+
     private static func markSections(_ blocks: inout [Block], _ bytes: [UInt8]) {
         var currentHeading: Int?
         var inReferences = false
         for i in blocks.indices {
             if blocks[i].isHeading {
                 currentHeading = i
-                let title = String(decoding: bytes[blocks[i].range], as: UTF8.self)
-                    .lowercased()
-                    .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters).union(.symbols))
-                inReferences = referenceTitles.contains(title)
+                inReferences = isReferenceTitle(bytes[blocks[i].range])
                 blocks[i].isReferenceList = inReferences
             } else {
                 blocks[i].heading = currentHeading

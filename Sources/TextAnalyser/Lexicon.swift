@@ -129,12 +129,15 @@ private struct TrieBuilder {
         var isNumber: Bool
     }
 
+    /// Tokenises phrases; its vocabulary is empty because only the token boundaries are needed.
+    static let phraseTokeniser = Tokeniser(vocabulary: Vocabulary())
+
     /// The word and number tokens of a phrase, tokenised the way answers are.
     static func words(of phrase: String) -> [RawWord] {
         let bytes = Array(phrase.utf8)
         var tokens: [Token] = []
         bytes.withUnsafeBufferPointer { p in
-            Tokeniser(vocabulary: Vocabulary()).tokenise(p, 0..<p.count, into: &tokens)
+            TrieBuilder.phraseTokeniser.tokenise(p, 0..<p.count, into: &tokens)
         }
         return tokens.compactMap { t in
             guard t.kind != .punctuation else { return nil }

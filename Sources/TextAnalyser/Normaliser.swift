@@ -92,12 +92,17 @@ enum Normaliser {
             b[4] = UInt8(ascii: "g")
             return 5
         }
-        // -ise/-yse family: swap the s for a z (same length).
-        for (suffix, sIndexFromEnd) in zSuffixes where ends(b, n, suffix) {
-            if n - suffix.utf8CodeUnitCount >= 2 {
-                b[n - sIndexFromEnd] = UInt8(ascii: "z")
+        // -ise/-yse family: swap the s for a z (same length). Only words ending in n, g, d, r or e can match.
+        let last = b[n - 1]
+        if last == UInt8(ascii: "n") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d") || last == UInt8(ascii: "r")
+            || last == UInt8(ascii: "e")
+        {
+            for (suffix, sIndexFromEnd) in zSuffixes where ends(b, n, suffix) {
+                if n - suffix.utf8CodeUnitCount >= 2 {
+                    b[n - sIndexFromEnd] = UInt8(ascii: "z")
+                }
+                break
             }
-            break
         }
         if ends(b, n, "gramme") { return n - 2 }
         if ends(b, n, "logue") { return n - 2 }

@@ -4,42 +4,50 @@ extension AnalysisBuilder {
     /// line breaks are whitespace, so a phrase broken across lines still matches.
     mutating func matchPhrases() {
         cueMatches = Array(repeating: [], count: sentences.count)
+        var lastEnd = [Int](repeating: -1, count: lexicon.terms.count)
+        var found: [PhraseMatch] = []
         for s in sentences.indices {
             let range = sentences[s].tokens
             for i in range where tokens[i].kind != .punctuation && (tokens[i].id >= 0 || tokens[i].capsId >= 0) {
-                walk(node: 0, first: i, at: i, end: range.upperBound, sentence: s)
+                found.removeAll(keepingCapacity: true)
+                walk(node: 0, first: i, at: i, end: range.upperBound, sentence: s, into: &found)
+                // Keep the longest match per term; drop one inside an earlier match of the same term
+                // ("lifetime value" inside "customer lifetime value").
+                var k = found.count - 1
+                while k >= 0 {
+                    let m = found[k]
+                    if lastEnd[Int(m.entry)] < m.last {
+                        lastEnd[Int(m.entry)] = m.last
+                        termMatches.append(m)
+                    }
+                    k -= 1
+                }
             }
         }
+        termMatches.sort { ($0.first, $0.last, $0.entry) < ($1.first, $1.last, $1.entry) }
     }
 
-    private mutating func walk(node: Int32, first: Int, at j: Int, end: Int, sentence s: Int) {
+    private mutating func walk(node: Int32, first: Int, at j: Int, end: Int, sentence s: Int, into found: inout [PhraseMatch]) {
         let t = tokens[j]
-        for id in [t.id, t.capsId] where id >= 0 {
-            let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
-            guard let next = lexicon.transitions[key] else { continue }
-            for entry in lexicon.terminals[Int(next)] {
-                let m = PhraseMatch(entry: entry, first: first, last: j)
-                if entry >= 0 { termMatches.append(m) } else { cueMatches[s].append(m) }
-            }
-            var k = j + 1
-            while k < end && tokens[k].kind == .punctuation && (isDash(k) || isPunct(k, "&")) { k += 1 }
-            if k < end && tokens[k].kind != .punctuation {
-                walk(node: next, first: first, at: k, end: end, sentence: s)
-            }
+        step(node: node, id: t.id, first: first, at: j, end: end, sentence: s, into: &found)
+        if t.capsId >= 0 && t.capsId != t.id {
+            step(node: node, id: t.capsId, first: first, at: j, end: end, sentence: s, into: &found)
         }
     }
 
-    /// Where one term matches twice over the same words ("customer lifetime value" and "lifetime value"),
-    /// keeps only the longer match.
-    mutating func keepLongestPerTerm() {
-        termMatches.sort { ($0.entry, $0.first, -$0.last) < ($1.entry, $1.first, -$1.last) }
-        var kept: [PhraseMatch] = []
-        kept.reserveCapacity(termMatches.count)
-        for m in termMatches {
-            if let prev = kept.last, prev.entry == m.entry, m.first >= prev.first, m.last <= prev.last { continue }
-            kept.append(m)
+    private mutating func step(node: Int32, id: Int32, first: Int, at j: Int, end: Int, sentence s: Int, into found: inout [PhraseMatch]) {
+        guard id >= 0 else { return }
+        let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
+        guard let next = lexicon.transitions[key] else { return }
+        for entry in lexicon.terminals[Int(next)] {
+            let m = PhraseMatch(entry: entry, first: first, last: j)
+            if entry >= 0 { found.append(m) } else { cueMatches[s].append(m) }
         }
-        termMatches = kept.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
+        var k = j + 1
+        while k < end && tokens[k].kind == .punctuation && (isDash(k) || isPunct(k, "&")) { k += 1 }
+        if k < end && tokens[k].kind != .punctuation {
+            walk(node: next, first: first, at: k, end: end, sentence: s, into: &found)
+        }
     }
 
     /// Links acronyms the answer defines to their terms: "customer lifetime value (CLV)" or "CLV (customer
@@ -68,6 +76,7 @@ extension AnalysisBuilder {
             guard let entry = acronyms[acronymKey(i)], !existing.contains(Int64(i) << 32 | Int64(entry)) else { continue }
             termMatches.append(PhraseMatch(entry: entry, first: i, last: i, viaAcronym: true))
         }
+        termMatches.sort { ($0.first, $0.last, $0.entry) < ($1.first, $1.last, $1.entry) }
     }
 
     private func isAcronym(_ i: Int) -> Bool {
@@ -88,19 +97,18 @@ extension AnalysisBuilder {
         guard lexicon.contextIndexes.contains(where: { !$0.isEmpty }) else { return }
         var inBlock = Set<Int64>()
         var matchSentence = [Int](repeating: 0, count: termMatches.count)
+        var entriesBySentence: [Int: [Int32]] = [:]
         for (n, m) in termMatches.enumerated() {
             let s = sentenceIndex(ofToken: m.first)
             matchSentence[n] = s
             inBlock.insert(Int64(sentences[s].block) << 32 | Int64(m.entry))
+            entriesBySentence[s, default: []].append(m.entry)
         }
         var keep = [Bool](repeating: true, count: termMatches.count)
         for (n, m) in termMatches.enumerated() {
             let needs = lexicon.contextIndexes[Int(m.entry)]
             guard !needs.isEmpty else { continue }
-            let containedInLonger = termMatches.contains { o in
-                o.entry != m.entry && o.first <= m.first && o.last >= m.last && (o.last - o.first) > (m.last - m.first)
-            }
-            if containedInLonger {
+            if isInsideLongerMatch(n) {
                 keep[n] = false
                 continue
             }
@@ -112,15 +120,33 @@ extension AnalysisBuilder {
             }
             if hasContext { continue }
             var siblings = Set<Int32>()
-            for (o, other) in termMatches.enumerated()
-            where matchSentence[o] == matchSentence[n] && other.entry != m.entry
-                && !Set(lexicon.contextIndexes[Int(other.entry)]).isDisjoint(with: needs)
-            {
-                siblings.insert(other.entry)
+            for other in entriesBySentence[matchSentence[n]] ?? [] where other != m.entry {
+                if lexicon.contextIndexes[Int(other)].contains(where: needs.contains) { siblings.insert(other) }
             }
             keep[n] = siblings.count >= 2
         }
         termMatches = zip(termMatches, keep).compactMap { $1 ? $0 : nil }
+    }
+
+    /// Whether match `n` lies inside a longer match of another term. Matches are sorted by start, so only
+    /// neighbours can contain it.
+    private func isInsideLongerMatch(_ n: Int) -> Bool {
+        let m = termMatches[n]
+        var k = n - 1
+        while k >= 0 && n - k <= 16 {
+            let o = termMatches[k]
+            if o.entry != m.entry && o.first <= m.first && o.last >= m.last && (o.last - o.first) > (m.last - m.first) {
+                return true
+            }
+            k -= 1
+        }
+        k = n + 1
+        while k < termMatches.count && termMatches[k].first == m.first {
+            let o = termMatches[k]
+            if o.entry != m.entry && o.last > m.last { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Turns term matches into findings, negated when inside a negation's scope.

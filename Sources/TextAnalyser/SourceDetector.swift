@@ -103,9 +103,7 @@ extension AnalysisBuilder {
 
     /// "Consumer Rights Act 2015", "Consumer Protection from Unfair Trading Regulations 2008".
     private func legislation(at i: Int, in range: Range<Int>) -> (Int, Int)? {
-        guard tokens[i].kind == .word, tokens[i].has(Token.Flags.capitalised), !isCue(i, .legislationWord),
-            !Self.leadingWords.contains(source.text(tokens[i].range).lowercased())
-        else {
+        guard tokens[i].kind == .word, tokens[i].has(Token.Flags.capitalised), !isCue(i, .legislationWord) else {
             return nil
         }
         var k = i + 1
@@ -116,10 +114,13 @@ extension AnalysisBuilder {
                 let word = source.text(tokens[k].range).lowercased()
                 // "Code" and "Order" alone are too common; they need a year to count.
                 if (word == "code" || word == "order" || word == "bill") && last == k { return nil }
+                if Self.leadingWords.contains(source.text(tokens[i].range).lowercased()) { return nil }
                 return (i, last)
             }
-            let connector = ["of", "and", "for", "from", "the", "on", "in"].contains(source.text(tokens[k].range))
-            guard tokens[k].has(Token.Flags.capitalised) || connector else { return nil }
+            // Lower-case connectors inside a title: of, and, for, from, the, on, in.
+            let t = tokens[k]
+            let connector = !t.has(Token.Flags.capitalised) && t.end - t.start <= 4
+            guard t.has(Token.Flags.capitalised) || connector else { return nil }
             k += 1
         }
         return nil

@@ -7,7 +7,7 @@ extension AnalysisBuilder {
     /// a mention. Runs after term matching and before findings are made.
     mutating func markStuffedSentences() -> [Finding] {
         var out: [Finding] = []
-        var seen = Set<[UInt8]>()
+        var seen = Set<UInt64>()
         var termsPerSentence = [[Int32]](repeating: [], count: sentences.count)
         var termWordsPerSentence = [Int](repeating: 0, count: sentences.count)
         for m in termMatches where lexicon.terms[Int(m.entry)].kind != .organisation {
@@ -20,11 +20,16 @@ extension AnalysisBuilder {
         for s in sentences.indices {
             let sentence = sentences[s]
             if sentence.wordCount >= Self.repeatMinimumWords {
-                var key: [UInt8] = []
-                key.reserveCapacity(sentence.range.count)
-                for k in sentence.tokens where tokens[k].kind != .punctuation {
-                    for b in source.bytes[tokens[k].range] { key.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
-                    key.append(0x20)
+                // FNV-1a over the lower-cased words: a 64-bit key per sentence, no allocation.
+                var key: UInt64 = 0xcbf2_9ce4_8422_2325
+                source.bytes.withUnsafeBufferPointer { p in
+                    for k in sentence.tokens where tokens[k].kind != .punctuation {
+                        for i in Int(tokens[k].start)..<Int(tokens[k].end) {
+                            let b = p[i]
+                            key = (key ^ UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
+                        }
+                        key = (key ^ 0x20) &* 0x100_0000_01b3
+                    }
                 }
                 if !seen.insert(key).inserted {
                     sentences[s].isWeak = true

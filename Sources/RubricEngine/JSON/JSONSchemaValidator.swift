@@ -215,7 +215,13 @@ public struct JSONSchemaValidator: Sendable {
         }
 
         if !s.anyOf.isEmpty {
-            let results = s.anyOf.map { violations(node, schema: $0, pointer: pointer, title: title) }
+            // Stop at the first branch that passes; only a total failure needs every branch's details.
+            var results: [[SchemaViolation]] = []
+            for branch in s.anyOf {
+                let r = violations(node, schema: branch, pointer: pointer, title: title)
+                results.append(r)
+                if r.isEmpty { break }
+            }
             if !results.contains(where: \.isEmpty) {
                 out += bestBranchViolations(node, branches: s.anyOf, results: results, pointer: pointer)
             }
