@@ -45,7 +45,7 @@ enum CueTable {
             "more important", "less important", "the most", "crucially", "essential",
         ]),
         (.balance, [
-            "however", "on the other hand", "although", "whereas", "nevertheless", "nonetheless", "in contrast",
+            "however", "but", "on the other hand", "although", "whereas", "nevertheless", "nonetheless", "in contrast",
             "by contrast", "conversely", "despite", "even though", "while this", "whilst this", "a drawback",
             "drawback", "drawbacks", "disadvantage", "disadvantages", "advantage", "advantages", "downside",
             "risk", "risks", "trade-off", "trade off", "depends on", "it depends", "pros and cons", "but also",

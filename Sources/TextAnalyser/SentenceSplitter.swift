@@ -66,7 +66,7 @@ extension AnalysisBuilder {
         if t.kind == .punctuation {
             let b = source.bytes[Int(t.start)]
             return b == UInt8(ascii: "\"") || b == UInt8(ascii: "(") || b == UInt8(ascii: "'") || b == 0xE2
-                || b == UInt8(ascii: "£") || b == 0xC2 || b == UInt8(ascii: "$")
+                || b == 0xC2 || b == UInt8(ascii: "$")  // 0xC2 leads £ and other Latin-1 signs
         }
         let b = source.bytes[Int(t.start)]
         return b >= 0xC3  // non-ASCII letters: assume a capital could be there

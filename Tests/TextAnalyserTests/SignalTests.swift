@@ -80,6 +80,13 @@ struct SignalTests {
         #expect(a.sentences.count == 3)
     }
 
+    @Test("Punctuation after a sentence end never crashes the splitter", arguments: [
+        "Is it good? | Yes it is.", "It is good. - Yes it is.", "It is good. [1] Yes it is.", "Price? £5. € 4. Done.",
+    ])
+    func punctuationAfterStop(text: String) {
+        #expect(!analyser.analyse(text).sentences.isEmpty)
+    }
+
     @Test("Word count excludes the reference list")
     func wordCount() {
         let a = analyser.analyse("One two three four five.\n\n## References\n\nKotler, P. (2016) Marketing.")
@@ -110,6 +117,12 @@ struct StuffingTests {
         #expect(a.findings.filter { $0.kind == .stuffing(.repeatedSentence) }.count == 2)
         let seg = a.findingsByTerm[testLexicon.index(of: "segmentation")!].map { a.findings[$0] }
         #expect(seg.map(\.weak) == [false, true, true])
+    }
+
+    @Test("Overlapping terms are counted once: a normal sentence is not a buzzword list")
+    func overlapping() {
+        let a = analyser.analyse("For example, the customer relationship management tool stores purchase history, so segmentation is easier.")
+        #expect(!a.findings.contains { $0.kind == .stuffing(.buzzwordList) })
     }
 
     @Test("A buzzword list sentence is flagged")
