@@ -28,10 +28,3 @@ enum RubricsCommand {
         throw UsageError(message: "rubric needs a subcommand: lint, test or show")
     }
 }
-
-/// `draftcheck batch` (see issue: tutor batch marking).
-enum BatchCommand {
-    static func run(_ args: [String]) throws(UsageError) -> ExitCode {
-        throw UsageError(message: "batch is not available in this build yet")
-    }
-}
