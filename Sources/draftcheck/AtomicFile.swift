@@ -12,11 +12,29 @@ enum AtomicFile {
     static func write(_ text: String, to url: URL) throws {
         let tmp = temporaryURL(for: url)
         do {
-            try Data(text.utf8).write(to: tmp)
+            try writeBytes(text, to: tmp)
             try moveIntoPlace(tmp, url)
         } catch {
             try? FileManager.default.removeItem(at: tmp)
             throw error
+        }
+    }
+
+    /// Writes the UTF-8 bytes with plain POSIX calls (Foundation's Data.write also syncs to disk,
+    /// which costs more than the checking itself for a thousand small feedback files).
+    private static func writeBytes(_ text: String, to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(fd) }
+        var text = text
+        try text.withUTF8 { buf in
+            var done = 0
+            while done < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: url.path]) }
+                done += n
+            }
         }
     }
 

@@ -102,7 +102,8 @@ struct BatchRun {
                 fields.append(("relativePath", .string(entry.relativePath)))
                 json = .object(fields)
             }
-            result.json.append(json.serialized().replacingOccurrences(of: "\n", with: "\n    "))
+            // One compact line per document: the cohort file stays small and quick to write and to stream.
+            result.json.append(json.serialized(pretty: false))
             let text = doc.assessment.map { String(decoding: $0.analysis.source.bytes, as: UTF8.self) } ?? ""
             result.fingerprints.append(detector.fingerprints(of: text))
             if !markdown.isEmpty { markdown += "\n---\n\n" }
