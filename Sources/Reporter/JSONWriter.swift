@@ -65,6 +65,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Fast path: most strings need no escaping (0xE2 leads U+2028 and U+2029, which do).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""

@@ -89,10 +89,3 @@ enum RubricsCommand {
         }
     }
 }
-
-/// `draftcheck batch` (see issue: tutor batch marking).
-enum BatchCommand {
-    static func run(_ args: [String]) throws(UsageError) -> ExitCode {
-        throw UsageError(message: "batch is not available in this build yet")
-    }
-}

@@ -1,0 +1,110 @@
+import Foundation
+import Reporter
+import RubricEngine
+
+/// `draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force]`
+enum BatchCommand {
+    static let help = """
+        Usage: draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force]
+
+        Checks every submission in a folder (and its subfolders) against a rubric and writes, in --out:
+          gradebook.csv        one row per learner: total, percent, band, marks per marking point,
+                               word count and flags (too short, over the limit, keyword stuffing,
+                               misconceptions, similar to another submission, unreadable)
+          feedback/NAME.md     each learner's own report, ready to hand back
+          cohort.json          every file in the versioned JSON contract (see README)
+          summary.md           mark distribution, most-missed points, common misconceptions,
+                               unreadable and skipped files, suspiciously similar pairs
+        These are self-checks against the rubric, not grades.
+
+        Learners are named from the platform's download names: a subfolder per learner, Moodle's
+        "Full Name_12345_assignsubmission_file_" folders, Canvas's "name_12345_67890_file.docx"
+        files, or else the file name. A learner with several files gets one gradebook row (their
+        best-scoring readable file) listing all their files. Hidden and temporary files (.DS_Store,
+        ~$draft.docx) and unsupported formats are skipped and counted.
+
+        FOLDER    the submissions: .docx, .odt, .html, .htm, .md, .txt or .pdf (needs pdftotext)
+        --rubric  a built-in rubric id (see `draftcheck rubrics`) or the path to a rubric .json file
+        --out     the folder to write to; never inside FOLDER; must be empty unless --force
+        --jobs    how many files to check at once (default: every core)
+        --quiet   no progress on standard error
+        --force   write into an --out folder that is not empty, replacing our files there
+
+        Exit codes: 0 every file was read, 1 some could not be (they are listed in summary.md),
+        2 usage error, 3 the rubric could not be loaded.
+
+        """
+
+    static func run(_ args: [String]) throws(UsageError) -> ExitCode {
+        let parsed = try Arguments(
+            args, options: ["--rubric", "--out", "--jobs"], flags: ["--help", "-h", "--quiet", "--force"])
+        if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
+            Output.out(help)
+            return .success
+        }
+        let options = try BatchOptions(parsed)
+        guard let rubric = RubricResolver.load(options.rubric) else { return RubricResolver.lastExitCode }
+        do {
+            return try BatchRun(options: options, rubric: rubric).run()
+        } catch {
+            Output.err("draftcheck: could not write to \(options.out.path): \(error.localizedDescription)")
+            return .inputError
+        }
+    }
+}
+
+/// The batch command's validated options.
+struct BatchOptions {
+    var input: URL
+    var inputArgument: String
+    var out: URL
+    var rubric: String
+    var jobs: Int
+    var quiet: Bool
+
+    init(_ parsed: Arguments) throws(UsageError) {
+        guard parsed.positionals.count == 1 else {
+            throw UsageError(message: "batch needs exactly one FOLDER of submissions (run `draftcheck batch --help`)")
+        }
+        guard let rubric = parsed.options["--rubric"] else {
+            throw UsageError(message: "batch needs --rubric ID|PATH (see `draftcheck rubrics` for the built-in ids)")
+        }
+        guard let outArg = parsed.options["--out"], !outArg.isEmpty else {
+            throw UsageError(message: "batch needs --out FOLDER for the gradebook, feedback and summary")
+        }
+        self.rubric = rubric
+        quiet = parsed.flags.contains("--quiet")
+        jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let j = parsed.options["--jobs"] {
+            guard let n = Int(j), n >= 1 else { throw UsageError(message: "--jobs must be a whole number of at least 1, not '\(j)'") }
+            jobs = n
+        }
+        inputArgument = parsed.positionals[0]
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inputArgument, isDirectory: &isDir), isDir.boolValue else {
+            throw UsageError(message: "\(inputArgument) is not a folder; batch checks a folder of submissions")
+        }
+        input = URL(fileURLWithPath: inputArgument).standardizedFileURL.resolvingSymlinksInPath()
+        out = URL(fileURLWithPath: outArg).standardizedFileURL.resolvingSymlinksInPath()
+        if Self.contains(input, out) {
+            throw UsageError(message: "--out \(outArg) is inside the submissions folder; batch never writes there")
+        }
+        if Self.contains(out, input) {
+            throw UsageError(message: "the submissions folder is inside --out \(outArg); choose an --out folder elsewhere")
+        }
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir) && !isDir.boolValue {
+            throw UsageError(message: "--out \(outArg) is a file, not a folder")
+        }
+        if !existing.isEmpty && !parsed.flags.contains("--force") {
+            throw UsageError(message: "--out \(outArg) is not empty; pass --force to replace the files there")
+        }
+    }
+
+    /// Whether `inner` is `outer` or inside it (paths already resolved).
+    static func contains(_ outer: URL, _ inner: URL) -> Bool {
+        let o = outer.pathComponents
+        let i = inner.pathComponents
+        return i.count >= o.count && Array(i.prefix(o.count)) == o
+    }
+}

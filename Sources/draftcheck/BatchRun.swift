@@ -1,0 +1,188 @@
+import DocumentReaders
+import Foundation
+import Reporter
+import RubricEngine
+import TextAnalyser
+
+/// One batch run: checks every learner's files in a bounded pipeline, writing each feedback file and
+/// each document's JSON as soon as it is ready, and keeping only a compact record per file.
+struct BatchRun {
+    let options: BatchOptions
+    let rubric: Rubric
+
+    /// What a worker hands back for one learner.
+    private struct LearnerResult: Sendable {
+        var records: [FileRecord]
+        var json: [String]
+        var fingerprints: [SimilarityDetector.Fingerprints]
+    }
+
+    func run() throws -> ExitCode {
+        let folder = SubmissionFolder(root: options.input)
+        let learners = folder.learners()
+        let fileCount = learners.reduce(0) { $0 + $1.count }
+        let feedbackNames = SubmissionNaming.uniqueFileNames(learners.map { $0[0].learner.name }).map { $0 + ".md" }
+        let feedbackDir = options.out.appendingPathComponent("feedback")
+        try FileManager.default.createDirectory(at: feedbackDir, withIntermediateDirectories: true)
+
+        let cohort = try StreamedFile(options.out.appendingPathComponent("cohort.json"))
+        var completed = false
+        defer { if !completed { cohort.abandon() } }
+        try cohort.write(cohortHead())
+
+        let checker = DocumentChecker(assessor: Assessor(rubric: rubric))
+        let detector = SimilarityDetector()
+        let displayRoot = options.inputArgument.hasSuffix("/") ? String(options.inputArgument.dropLast()) : options.inputArgument
+        let progress = Progress(total: fileCount, quiet: options.quiet)
+        var records: [LearnerRecord] = []
+        var fingerprints: [SimilarityDetector.Fingerprints] = []
+        var owners: [Int] = []
+        var firstDocument = true
+        var writeError: Error?
+
+        OrderedPipeline<LearnerResult>.run(count: learners.count, jobs: options.jobs, window: options.jobs * 4) { i in
+            Self.check(
+                learners[i], title: learners[i][0].learner.name, feedback: feedbackDir.appendingPathComponent(feedbackNames[i]),
+                displayRoot: displayRoot, checker: checker, detector: detector)
+        } consume: { i, result in
+            records.append(LearnerRecord(files: result.records, feedbackFile: feedbackNames[i]))
+            fingerprints += result.fingerprints
+            owners += Array(repeating: i, count: result.fingerprints.count)
+            for doc in result.json {
+                do {
+                    try cohort.write((firstDocument ? "\n    " : ",\n    ") + doc)
+                } catch { writeError = error }
+                firstDocument = false
+            }
+            progress.advance(by: result.records.count, label: result.records.last?.path ?? "")
+        }
+        progress.finish()
+        if let writeError { throw writeError }
+
+        let pairs = similarPairs(records, fingerprints, owners, detector, displayRoot)
+        try cohort.write(cohortTail(records, pairs, folder.skipped))
+        try cohort.finish()
+        completed = true
+
+        var similarTo: [String: [String]] = [:]
+        for p in pairs {
+            similarTo[p.firstKey, default: []].append(p.report.second.learner)
+            similarTo[p.secondKey, default: []].append(p.report.first.learner)
+        }
+        try AtomicFile.write(
+            Gradebook.csv(rubric: rubric, learners: records, similarTo: similarTo),
+            to: options.out.appendingPathComponent("gradebook.csv"))
+        try AtomicFile.write(
+            CohortSummary.markdown(rubric: rubric, learners: records, skipped: folder.skipped, pairs: pairs.map(\.report)),
+            to: options.out.appendingPathComponent("summary.md"))
+
+        let unreadable = records.flatMap(\.files).filter { !$0.isReadable }
+        for f in unreadable { Output.err("draftcheck: \(f.path): \(f.error ?? "could not be read")") }
+        if !options.quiet {
+            Output.err("draftcheck: \(fileCount) files from \(records.count) learners; wrote \(options.out.path)")
+        }
+        return unreadable.isEmpty ? .success : .inputError
+    }
+
+    /// Checks one learner's files and writes their feedback file.
+    private static func check(
+        _ entries: [SubmissionFolder.Entry], title: String, feedback: URL, displayRoot: String,
+        checker: DocumentChecker, detector: SimilarityDetector
+    ) -> LearnerResult {
+        var result = LearnerResult(records: [], json: [], fingerprints: [])
+        var markdown = ""
+        for entry in entries {
+            let doc = checker.check(path: entry.url.path)
+            var shown = doc
+            shown.path = displayRoot + "/" + entry.relativePath
+            result.records.append(FileRecord(learner: entry.learner, path: entry.relativePath, document: shown))
+            var json = JSONReporter.document(shown)
+            if case .object(var fields) = json {
+                fields.append(("learner", .string(entry.learner.name)))
+                fields.append(("relativePath", .string(entry.relativePath)))
+                json = .object(fields)
+            }
+            // One compact line per document: the cohort file stays small and quick to write and to stream.
+            result.json.append(json.serialized(pretty: false))
+            let text = doc.assessment.map { String(decoding: $0.analysis.source.bytes, as: UTF8.self) } ?? ""
+            result.fingerprints.append(detector.fingerprints(of: text))
+            if !markdown.isEmpty { markdown += "\n---\n\n" }
+            markdown += MarkdownReporter.render(shown, title: entries.count > 1 ? "\(title): \(entry.relativePath)" : title)
+        }
+        do {
+            try AtomicFile.write(markdown, to: feedback)
+        } catch {
+            Output.err("draftcheck: could not write \(feedback.path): \(error.localizedDescription)")
+        }
+        return result
+    }
+
+    private struct FoundPair {
+        var firstKey: String
+        var secondKey: String
+        var report: SimilarPairReport
+    }
+
+    /// Flags pairs sharing long passages, then re-reads only those files to quote the passages.
+    private func similarPairs(
+        _ learners: [LearnerRecord], _ fingerprints: [SimilarityDetector.Fingerprints], _ owners: [Int],
+        _ detector: SimilarityDetector, _ displayRoot: String
+    ) -> [FoundPair] {
+        let files = learners.flatMap(\.files)
+        let ignored = Set(detector.fingerprints(of: rubricWording()).hashes)
+        let pairs = detector.similarPairs(fingerprints, ignoring: ignored, group: owners)
+        let reader = DocumentReader()
+        func text(_ f: FileRecord) -> String {
+            let url = options.input.appendingPathComponent(f.path)
+            return (try? reader.read(contentsOf: url).text) ?? ""
+        }
+        return pairs.map { p in
+            let a = files[p.first]
+            let b = files[p.second]
+            let passages = detector.sharedPassages(text(a), text(b), ignoring: ignored)
+            return FoundPair(
+                firstKey: a.learner.key, secondKey: b.learner.key,
+                report: SimilarPairReport(
+                    first: (a.learner.name, a.path), second: (b.learner.name, b.path), shared: p.shared,
+                    fraction: p.fraction, passages: passages))
+        }
+    }
+
+    /// The rubric's own words, which every learner may echo: never evidence of copying.
+    private func rubricWording() -> String {
+        var parts = [rubric.title, rubric.description ?? ""] + rubric.feedForward
+        for p in rubric.markingPoints {
+            parts += [p.title, p.examiner] + p.levels.map(\.toReach) + p.levels.compactMap(\.feedback)
+            parts += (p.creditExamples + p.noCreditExamples).map(\.text)
+        }
+        for m in rubric.misconceptions { parts += [m.text, m.correction] }
+        return parts.joined(separator: "\n\n")
+    }
+
+    private func cohortHead() -> String {
+        let rubricObject = JSONValue.object([("id", .string(rubric.id)), ("title", .string(rubric.title))])
+        return "{\n  \"schemaVersion\": \(JSONReporter.schemaVersion),\n  \"rubric\": "
+            + rubricObject.serialized().replacingOccurrences(of: "\n", with: "\n  ") + ",\n  \"documents\": ["
+    }
+
+    private func cohortTail(_ learners: [LearnerRecord], _ pairs: [FoundPair], _ skipped: [String: Int]) -> String {
+        let batch = JSONValue.object([
+            ("learners", .array(learners.map { l in
+                .object([
+                    ("name", .string(l.learner.name)), ("files", .array(l.files.map { .string($0.path) })),
+                    ("gradedFile", .string(l.best.path)), ("feedback", .string("feedback/" + l.feedbackFile)),
+                ])
+            })),
+            ("similarPairs", .array(pairs.map { p in
+                .object([
+                    ("first", .string(p.report.first.path)), ("second", .string(p.report.second.path)),
+                    ("sharedFingerprints", .int(p.report.shared)), ("fraction", .double((p.report.fraction * 1000).rounded() / 1000)),
+                    ("passages", .array(p.report.passages.map(JSONValue.string))),
+                ])
+            })),
+            ("skipped", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+        ])
+        let close = learners.isEmpty ? "]" : "\n  ]"
+        return close + ",\n  \"batch\": " + batch.serialized().replacingOccurrences(of: "\n", with: "\n  ") + "\n}\n"
+    }
+}
