@@ -17,7 +17,9 @@ enum CueTable {
             "misconception", "myth", "mistake to", "a mistake", "mistaken", "mistakenly", "wrong to", "it is wrong",
             "misunderstanding", "misunderstand", "misguided", "oversimplification", "too simplistic", "false",
             "incorrect", "incorrectly", "untrue", "not true", "confuse", "confuses", "confused", "confusing",
-            "wrongly", "fallacy", "simplistic",
+            "wrongly", "fallacy", "simplistic", "people think", "people believe", "many think", "some think",
+            "learners believe", "often assumed", "commonly assumed", "common mistake", "common assumption",
+            "a common error", "wrongly assume", "mistakenly believe", "many believe", "some believe",
         ]),
         (.passiveAuxiliary, ["is", "are", "was", "were", "be", "been", "being"]),
         (.clauseBreak, [
@@ -45,7 +47,7 @@ enum CueTable {
             "more important", "less important", "the most", "crucially", "essential",
         ]),
         (.balance, [
-            "however", "but", "on the other hand", "although", "whereas", "nevertheless", "nonetheless", "in contrast",
+            "however", "on the other hand", "although", "whereas", "nevertheless", "nonetheless", "in contrast",
             "by contrast", "conversely", "despite", "even though", "while this", "whilst this", "a drawback",
             "drawback", "drawbacks", "disadvantage", "disadvantages", "advantage", "advantages", "downside",
             "risk", "risks", "trade-off", "trade off", "depends on", "it depends", "pros and cons", "but also",

@@ -38,7 +38,11 @@ extension AnalysisBuilder {
         var k = i
         var names = 0
         while k < range.upperBound && tokens[k].kind == .word && tokens[k].has(Token.Flags.capitalised) && !inTerm[k] {
-            if names > 0 && isCue(k, .organisationSuffix) { return names >= 2 || !initial ? k : nil }
+            if names > 0 && isCue(k, .organisationSuffix) {
+                // "Greenway Ltd" is a company even at the start of a sentence; "Lloyds Bank" needs more.
+                let strong = ["ltd", "plc", "inc", "llp", "llc", "limited", "gmbh"].contains(source.text(tokens[k].range).lowercased())
+                return names >= 2 || !initial || strong ? k : nil
+            }
             names += 1
             k += 1
             while k < range.upperBound && isPunct(k, "&") { k += 1 }

@@ -139,7 +139,9 @@ struct Tokeniser {
         let first = p[start]
         if first >= 0x41 && first <= 0x5A { flags |= Token.Flags.capitalised }
         let count = end - start
-        let acronymPlural = letters >= 2 && upper == letters - 1 && p[end - 1] == UInt8(ascii: "s") && upper >= 1
+        // "KPIs", "Ps" are plural acronyms; "As", "Is", "Us" opening a sentence are words.
+        let isShortWord = count == 2 && (first == UInt8(ascii: "A") || first == UInt8(ascii: "I") || first == UInt8(ascii: "U"))
+        let acronymPlural = letters >= 2 && upper == letters - 1 && p[end - 1] == UInt8(ascii: "s") && upper >= 1 && !isShortWord
         if letters >= 2 && (upper == letters || acronymPlural) { flags |= Token.Flags.allCaps }
         let last = p[end - 1]
         if last == UInt8(ascii: "'") || last == 0x99 {

@@ -10,6 +10,8 @@ struct NegationTests {
         "Many managers confuse CRM with just a software tool.",
         "CRM isn't just software.",
         "CRM is not only a software tool but a whole-business philosophy.",
+        "Many people think CRM is just software, but it is a strategic process.",
+        "A common mistake is to think that CRM is just a software tool.",
     ])
     func rejectedMisconception(text: String) {
         let a = analyser.analyse(text)

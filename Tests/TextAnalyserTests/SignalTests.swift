@@ -17,6 +17,7 @@ struct SignalTests {
         ("The approach at McDonald's is consistent.", "McDonald's"),
         ("Shoppers trust Sainsbury's own brand.", "Sainsbury's"),
         ("I work for Harlow Print Ltd as an account manager.", "Harlow Print Ltd"),
+        ("Greenway Ltd uses CRM to track orders.", "Greenway Ltd"),
     ])
     func organisations(text: String, expected: String) {
         #expect(analyser.analyse(text).texts(.example).contains(expected), "\(text)")
@@ -63,6 +64,7 @@ struct SignalTests {
         #expect(a.texts(.balance) == ["However"])
         #expect(a.texts(.judgement).contains("On balance"))
         #expect(a.texts(.recommendation) == ["I recommend"])
+        #expect(analyser.analyse("As a result, the client renewed the contract.").texts(.explanation) == ["As a result"])
     }
 
     @Test("Markdown structure: headings, list items, paragraphs, implicit titles")
