@@ -92,3 +92,30 @@ struct CommandLineTests {
         #expect(!r.stdout.contains("\u{1B}["))
     }
 }
+
+@Suite("The same answer in every format")
+struct CrossFormatTests {
+    @Test("The .md, .docx, .odt and .html forms of one answer get the same marks and the same evidence text")
+    func sameResult() throws {
+        let fixtures = ToolRunner.repo.appendingPathComponent("Tests/DocumentReadersTests/Fixtures")
+        var results: [String: (Double, [String])] = [:]
+        for ext in ["md", "docx", "odt", "html"] {
+            let path = fixtures.appendingPathComponent("answer.\(ext)").path
+            let r = try ToolRunner.run(["check", path, "--rubric", "customer-relationships", "--format", "json"])
+            #expect(r.status == 0, "\(ext): \(r.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+            let doc = (json["documents"] as! [[String: Any]])[0]
+            let awarded = (doc["score"] as! [String: Any])["awarded"] as! Double
+            let evidence = (doc["markingPoints"] as! [[String: Any]]).flatMap { p in
+                (p["evidence"] as! [[String: Any]]).map { "\(p["id"]!): \($0["text"]!)" }
+            }
+            results[ext] = (awarded, evidence)
+        }
+        let md = try #require(results["md"])
+        #expect(md.0 > 0 && !md.1.isEmpty, "the fixture earns something")
+        for ext in ["docx", "odt", "html"] {
+            #expect(results[ext]?.0 == md.0, "\(ext) marks")
+            #expect(results[ext]?.1 == md.1, "\(ext) evidence")
+        }
+    }
+}
