@@ -84,37 +84,74 @@ public struct SimilarityDetector: Sendable {
         _ documents: [Fingerprints], ignoring ignored: Set<UInt64> = [], group: [Int]? = nil
     ) -> [Pair] {
         let n = documents.count
-        guard n >= 2 else { return [] }
-        var index: [UInt64: [Int32]] = [:]
-        for (d, fp) in documents.enumerated() {
-            for h in fp.hashes where !ignored.contains(h) { index[h, default: []].append(Int32(d)) }
-        }
+        guard n >= 2, n <= Self.maxDocuments else { return [] }
         let commonLimit = max(2, Int(commonFraction * Double(n)))
-        var counts: [UInt64: Int] = [:]
+        // The inverted index as one sorted array of (44 hash bits | 20 document bits): 8 bytes per
+        // fingerprint, postings of a hash contiguous. A dictionary of arrays cost ten times as much.
+        var index: [UInt64] = []
+        index.reserveCapacity(documents.reduce(0) { $0 + $1.hashes.count })
+        for (d, fp) in documents.enumerated() {
+            for h in fp.hashes { index.append(h & ~Self.docMask | UInt64(d)) }
+        }
+        index.sort()
+        let ignoredKeys = Set(ignored.map { $0 & ~Self.docMask })
+        // Fingerprints that count: neither common nor ignored.
         var usable = [Int](repeating: 0, count: n)
-        for (_, docs) in index where docs.count <= commonLimit {
-            for d in docs { usable[Int(d)] += 1 }
-            guard docs.count >= 2 else { continue }
-            for i in 0..<(docs.count - 1) {
-                for j in (i + 1)..<docs.count {
-                    let a = UInt64(docs[i])
-                    let b = UInt64(docs[j])
-                    counts[a << 32 | b, default: 0] += 1
+        var i = 0
+        while i < index.count {
+            let key = index[i] & ~Self.docMask
+            var j = i + 1
+            while j < index.count && index[j] & ~Self.docMask == key { j += 1 }
+            if j - i <= commonLimit && !ignoredKeys.contains(key) {
+                for k in i..<j { usable[Int(index[k] & Self.docMask)] += 1 }
+            }
+            i = j
+        }
+        // For each document, count what it shares with later documents in one reusable counter array.
+        var counter = [Int32](repeating: 0, count: n)
+        var touched: [Int] = []
+        var pairs: [Pair] = []
+        for (a, fp) in documents.enumerated() {
+            for h in fp.hashes {
+                let key = h & ~Self.docMask
+                let lo = Self.lowerBound(index, key)
+                var hi = lo
+                while hi < index.count && index[hi] & ~Self.docMask == key { hi += 1 }
+                guard hi - lo >= 2, hi - lo <= commonLimit, !ignoredKeys.contains(key) else { continue }
+                for k in lo..<hi {
+                    let b = Int(index[k] & Self.docMask)
+                    guard b > a else { continue }
+                    if counter[b] == 0 { touched.append(b) }
+                    counter[b] += 1
                 }
             }
-        }
-        var pairs: [Pair] = []
-        for (key, shared) in counts {
-            let a = Int(key >> 32)
-            let b = Int(key & 0xFFFF_FFFF)
-            if let group, group[a] == group[b] { continue }
-            let smaller = max(1, min(usable[a], usable[b]))
-            let fraction = Double(shared) / Double(smaller)
-            if shared >= minSharedFingerprints || (shared >= minSharedForFraction && fraction >= minSharedFraction) {
-                pairs.append(Pair(first: a, second: b, shared: shared, fraction: fraction))
+            for b in touched.sorted() {
+                let shared = Int(counter[b])
+                counter[b] = 0
+                if let group, group[a] == group[b] { continue }
+                let fraction = Double(shared) / Double(max(1, min(usable[a], usable[b])))
+                if shared >= minSharedFingerprints || (shared >= minSharedForFraction && fraction >= minSharedFraction) {
+                    pairs.append(Pair(first: a, second: b, shared: shared, fraction: fraction))
+                }
             }
+            touched.removeAll(keepingCapacity: true)
         }
-        return pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        return pairs
+    }
+
+    /// Documents are numbered in the index's low 20 bits.
+    private static let docMask: UInt64 = (1 << 20) - 1
+    /// The most documents one comparison handles.
+    public static let maxDocuments = 1 << 20
+
+    private static func lowerBound(_ a: [UInt64], _ key: UInt64) -> Int {
+        var lo = 0
+        var hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Up to `limit` of the longest passages that two texts share, quoted from the first text, longest

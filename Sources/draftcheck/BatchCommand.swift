@@ -85,7 +85,7 @@ struct BatchOptions {
             throw UsageError(message: "\(inputArgument) is not a folder; batch checks a folder of submissions")
         }
         input = URL(fileURLWithPath: inputArgument).standardizedFileURL.resolvingSymlinksInPath()
-        out = URL(fileURLWithPath: outArg).standardizedFileURL.resolvingSymlinksInPath()
+        out = Self.resolved(URL(fileURLWithPath: outArg))
         if Self.contains(input, out) {
             throw UsageError(message: "--out \(outArg) is inside the submissions folder; batch never writes there")
         }
@@ -99,6 +99,19 @@ struct BatchOptions {
         if !existing.isEmpty && !parsed.flags.contains("--force") {
             throw UsageError(message: "--out \(outArg) is not empty; pass --force to replace the files there")
         }
+    }
+
+    /// The path with symbolic links resolved, also when it does not exist yet (its nearest existing
+    /// ancestor is resolved), so that a link cannot hide --out inside the submissions.
+    static func resolved(_ url: URL) -> URL {
+        let standard = url.standardizedFileURL
+        var existing = standard
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.pathComponents.count > 1 {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        return rest.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }
     }
 
     /// Whether `inner` is `outer` or inside it (paths already resolved).

@@ -21,6 +21,9 @@ struct BatchRun {
         let folder = SubmissionFolder(root: options.input)
         let learners = folder.learners()
         let fileCount = learners.reduce(0) { $0 + $1.count }
+        if fileCount == 0 {
+            Output.err("draftcheck: no .docx, .odt, .html, .md, .txt or .pdf files found in \(options.inputArgument)")
+        }
         let feedbackNames = SubmissionNaming.uniqueFileNames(learners.map { $0[0].learner.name }).map { $0 + ".md" }
         let feedbackDir = options.out.appendingPathComponent("feedback")
         try FileManager.default.createDirectory(at: feedbackDir, withIntermediateDirectories: true)

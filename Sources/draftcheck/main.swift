@@ -10,7 +10,7 @@ let usage = """
 
     Usage:
       draftcheck check FILE... --rubric ID|PATH [--format text|json]
-      draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet]
+      draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force]
       draftcheck rubrics                      list the built-in rubrics
       draftcheck rubric lint FILE...          check a rubric file for mistakes
       draftcheck rubric test [ID|FILE]...     run a rubric's own examples
