@@ -261,14 +261,7 @@ enum DocxReader {
             case "tc" where tableDepth == 1:
                 cells.append(cell)
             case "tr" where tableDepth == 1:
-                var row: [UInt8] = []
-                var first = true
-                for text in cells where text.contains(where: { !TextBuilder.isSpace($0) }) {
-                    if !first { row.append(contentsOf: " | ".utf8) }
-                    row.append(contentsOf: text)
-                    first = false
-                }
-                emit(row, .tableRow)
+                emit(TextBuilder.tableRow(cells), .tableRow)
                 cells.removeAll()
             case "tbl":
                 tableDepth = max(0, tableDepth - 1)

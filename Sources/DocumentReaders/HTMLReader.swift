@@ -257,12 +257,7 @@ enum HTMLReader {
             } else if element.name == "tr" && inRow > 0 && invisibleCount == 0 && notesCount == 0 {
                 inRow -= 1
                 if inRow == 0 {
-                    var row: [UInt8] = []
-                    for text in cells where text.contains(where: { !TextBuilder.isSpace($0) }) {
-                        if !row.isEmpty { row.append(contentsOf: " | ".utf8) }
-                        row.append(contentsOf: text)
-                    }
-                    current = row
+                    current = TextBuilder.tableRow(cells)
                     flush()
                     cells.removeAll()
                 }

@@ -212,12 +212,7 @@ enum OdtReader {
                 case "table-cell" where tableDepth == 1:
                     cells.append(cell)
                 case "table-row" where tableDepth == 1:
-                    var row: [UInt8] = []
-                    for text in cells where text.contains(where: { !TextBuilder.isSpace($0) }) {
-                        if !row.isEmpty { row.append(contentsOf: " | ".utf8) }
-                        row.append(contentsOf: text)
-                    }
-                    paragraphs.append((row, .tableRow))
+                    paragraphs.append((TextBuilder.tableRow(cells), .tableRow))
                     cells.removeAll()
                 default:
                     break

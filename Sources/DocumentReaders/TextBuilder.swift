@@ -67,6 +67,16 @@ struct TextBuilder {
         return ExtractedDocument(text: text, format: format, notes: extraNotes, paragraphStarts: paragraphStarts)
     }
 
+    /// One table row as a paragraph: the cells that have text, joined by " | ".
+    static func tableRow(_ cells: [[UInt8]]) -> [UInt8] {
+        var row: [UInt8] = []
+        for text in cells where text.contains(where: { !isSpace($0) }) {
+            if !row.isEmpty { row.append(contentsOf: " | ".utf8) }
+            row.append(contentsOf: text)
+        }
+        return row
+    }
+
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
