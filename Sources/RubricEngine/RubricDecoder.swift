@@ -196,7 +196,9 @@ struct RubricDecoder {
 
     private mutating func term(_ id: String, _ location: SourceLocation?) -> Evidence {
         if let i = termIndex[id] { return .term(i) }
-        let suggestion = Self.closest(to: id, in: Array(termIndex.keys)).map { "; did you mean '\($0)'?" } ?? ""
+        // Long ids tolerate a little more mistyping than the schema's short keys.
+        let suggestion = closestMatch(to: id, among: termIndex.keys.sorted(), maxDistance: max(2, id.count / 4))
+            .map { "; did you mean '\($0)'?" } ?? ""
         error(location, "unknown concept '\(id)': define it in `concepts` or add the lexicon that defines it to `lexicons`\(suggestion)", "unknown-concept")
         return .any([])
     }
@@ -213,35 +215,10 @@ struct RubricDecoder {
         switch e {
         case .term, .signal: return true
         case .not: return false
-        case .all(let parts), .near(_, let parts): return parts.contains(where: canBeMet)
-        case .any(let parts): return parts.contains(where: canBeMet)
+        case .all(let parts), .near(_, let parts), .any(let parts): return parts.contains(where: canBeMet)
         case .atLeast(let n, let parts): return parts.filter(canBeMet).count >= n && n > 0
         }
     }
 
     private func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
-
-    static func closest(to word: String, in candidates: [String]) -> String? {
-        var best: (String, Int)?
-        for c in candidates {
-            let d = editDistance(word, c)
-            if d <= max(2, word.count / 4), best == nil || d < best!.1 { best = (c, d) }
-        }
-        return best?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8)
-        let b = Array(b.utf8)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var prev = Array(0...b.count)
-        for i in 1...a.count {
-            var cur = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return prev[b.count]
-    }
 }

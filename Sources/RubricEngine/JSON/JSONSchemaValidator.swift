@@ -743,14 +743,14 @@ private func lowercasedFirst(_ s: String) -> String {
 }
 
 /// The allowed name closest to `key` (case-insensitive Levenshtein distance
-/// at most 2, and smaller than the key's length so tiny keys don't match
-/// everything), or nil.
-func closestMatch(to key: String, among candidates: [String]) -> String? {
+/// at most `maxDistance`, and smaller than the key's length so tiny keys don't
+/// match everything), or nil. Ties go to the first candidate.
+func closestMatch(to key: String, among candidates: [String], maxDistance: Int = 2) -> String? {
     let a = Array(key.lowercased())
     var best: (name: String, distance: Int)?
     for candidate in candidates {
         let d = editDistance(a, Array(candidate.lowercased()))
-        if d <= 2, d < a.count, d < (best?.distance ?? Int.max) { best = (candidate, d) }
+        if d <= maxDistance, d < a.count, d < (best?.distance ?? Int.max) { best = (candidate, d) }
     }
     return best?.name
 }
