@@ -43,7 +43,11 @@ enum BatchCommand {
             return .success
         }
         let options = try BatchOptions(parsed)
-        guard let rubric = RubricResolver.load(options.rubric) else { return RubricResolver.lastExitCode }
+        let rubric: Rubric
+        switch RubricResolver.load(options.rubric) {
+        case .success(let r): rubric = r
+        case .failure(let code): return code
+        }
         do {
             return try BatchRun(options: options, rubric: rubric).run()
         } catch {

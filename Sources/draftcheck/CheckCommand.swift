@@ -30,8 +30,10 @@ enum CheckCommand {
         guard !parsed.positionals.isEmpty else {
             throw UsageError(message: "check needs at least one FILE (or - for standard input)")
         }
-        guard let rubric = RubricResolver.load(rubricArg) else {
-            return RubricResolver.lastExitCode
+        let rubric: Rubric
+        switch RubricResolver.load(rubricArg) {
+        case .success(let r): rubric = r
+        case .failure(let code): return code
         }
         let stdin = parsed.positionals.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : nil
         let checker = DocumentChecker(assessor: Assessor(rubric: rubric))
@@ -54,27 +56,40 @@ enum CheckCommand {
     }
 }
 
-/// Loads a rubric from an id or path and prints any problem as diagnostics.
+/// Finds the rubric library, loads rubrics and prints any problem as diagnostics on standard error.
+/// A failure carries the exit code to stop with.
 enum RubricResolver {
-    nonisolated(unsafe) static var lastExitCode: ExitCode = .rubricError
-
-    static func library() -> RubricLibrary? {
-        let lib = RubricLibrary.locate()
-        if lib == nil {
+    /// A loader over the built-in library (its schemas and lexicons).
+    static func loader() -> Result<RubricLoader, ExitCode> {
+        guard let lib = RubricLibrary.locate() else {
             Output.err("draftcheck: the built-in rubrics were not found; set DRAFTCHECK_RUBRICS to the Rubrics folder")
+            return .failure(.rubricError)
         }
-        return lib
-    }
-
-    static func load(_ idOrPath: String) -> Rubric? {
-        guard let lib = library() else { return nil }
         do {
-            let loader = try RubricLoader(library: lib)
-            return try loader.load(idOrPath: idOrPath)
+            return .success(try RubricLoader(library: lib))
         } catch {
             for d in error.diagnostics { Output.err(d.description) }
-            lastExitCode = error.diagnostics.first?.rule == "unknown-rubric" ? .usage : .rubricError
-            return nil
+            return .failure(.rubricError)
+        }
+    }
+
+    /// A built-in rubric by id, or a rubric file by path, through `loader` when one is at hand.
+    /// An unknown id is a usage error.
+    static func load(_ idOrPath: String, using loader: RubricLoader? = nil) -> Result<Rubric, ExitCode> {
+        let resolved: RubricLoader
+        if let loader {
+            resolved = loader
+        } else {
+            switch Self.loader() {
+            case .success(let l): resolved = l
+            case .failure(let code): return .failure(code)
+            }
+        }
+        do {
+            return .success(try resolved.load(idOrPath: idOrPath))
+        } catch {
+            for d in error.diagnostics { Output.err(d.description) }
+            return .failure(error.diagnostics.first?.rule == "unknown-rubric" ? .usage : .rubricError)
         }
     }
 }

@@ -1,5 +1,5 @@
 /// The documented exit codes.
-enum ExitCode: Int32 {
+enum ExitCode: Int32, Error {
     /// Every file was checked (whatever the marks: this is a self-check, not a pass/fail gate).
     case success = 0
     /// At least one input file could not be read or checked; the others were.

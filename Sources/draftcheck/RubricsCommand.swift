@@ -6,12 +6,12 @@ import RubricEngine
 enum RubricsCommand {
     static func list(_ args: [String]) throws(UsageError) -> ExitCode {
         _ = try Arguments(args, options: [], flags: [])
-        guard let lib = RubricResolver.library() else { return .rubricError }
         let loader: RubricLoader
-        do { loader = try RubricLoader(library: lib) } catch {
-            for d in error.diagnostics { Output.err(d.description) }
-            return .rubricError
+        switch RubricResolver.loader() {
+        case .success(let l): loader = l
+        case .failure(let code): return code
         }
+        let lib = loader.library
         var failed = false
         for id in lib.builtInIDs() {
             do {
@@ -43,12 +43,12 @@ enum RubricsCommand {
             Output.out(help)
             return .success
         }
-        guard let lib = RubricResolver.library() else { return .rubricError }
         let loader: RubricLoader
-        do { loader = try RubricLoader(library: lib) } catch {
-            for d in error.diagnostics { Output.err(d.description) }
-            return .rubricError
+        switch RubricResolver.loader() {
+        case .success(let l): loader = l
+        case .failure(let code): return code
         }
+        let lib = loader.library
         switch sub {
         case "lint":
             guard !parsed.positionals.isEmpty else { throw UsageError(message: "rubric lint needs at least one FILE") }
@@ -81,8 +81,10 @@ enum RubricsCommand {
             return failed ? .rubricError : .success
         case "show":
             guard parsed.positionals.count == 1 else { throw UsageError(message: "rubric show needs one ID or FILE") }
-            guard let rubric = RubricResolver.load(parsed.positionals[0]) else { return RubricResolver.lastExitCode }
-            Output.out(RubricMarkdown.render(rubric))
+            switch RubricResolver.load(parsed.positionals[0], using: loader) {
+            case .success(let rubric): Output.out(RubricMarkdown.render(rubric))
+            case .failure(let code): return code
+            }
             return .success
         default:
             throw UsageError(message: "unknown rubric subcommand '\(sub)'; use lint, test or show")
