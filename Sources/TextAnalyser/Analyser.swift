@@ -43,6 +43,8 @@ struct AnalysisBuilder {
     var cueMatches: [[PhraseMatch]] = []
     /// Per token: 1 = fully negated, 2 = restrictively negated (misconception phrases only).
     var negation: [UInt8] = []
+    /// Per token: the kinds of the terms covering it, one bit per `TermDefinition.Kind` (see `kindBit`).
+    var termKinds: [UInt8] = []
     var findings: [Finding] = []
 
     init(lexicon: Lexicon, source: SourceText) {
@@ -57,6 +59,7 @@ struct AnalysisBuilder {
         matchPhrases()
         defineAcronyms()
         applyContext()
+        markTermCoverage()
         markNegation()
         markWeakSentences()
         findings = markStuffedSentences()
@@ -93,8 +96,6 @@ struct AnalysisBuilder {
 
     // MARK: Token helpers shared by the stages
 
-    @inline(__always) func byte(_ token: Int) -> UInt8 { source.bytes[Int(tokens[token].start)] }
-
     /// True when token `i` is the single punctuation character `c`.
     @inline(__always) func isPunct(_ i: Int, _ c: Character) -> Bool {
         let t = tokens[i]
@@ -110,6 +111,26 @@ struct AnalysisBuilder {
         if b == UInt8(ascii: "-") { return true }
         return b == 0xE2 && t.end - t.start == 3 && source.bytes[Int(t.start) + 1] == 0x80
             && (source.bytes[Int(t.start) + 2] == 0x93 || source.bytes[Int(t.start) + 2] == 0x94)
+    }
+
+    /// The bit of a term kind in `termKinds`.
+    @inline(__always) static func kindBit(_ kind: TermDefinition.Kind) -> UInt8 {
+        switch kind {
+        case .concept: return 1
+        case .framework: return 2
+        case .organisation: return 4
+        case .legislation: return 8
+        case .misconception: return 16
+        }
+    }
+
+    /// Records, once, which kinds of term cover each token; the example, source and stuffing stages read it.
+    mutating func markTermCoverage() {
+        termKinds = [UInt8](repeating: 0, count: tokens.count)
+        for m in termMatches {
+            let bit = Self.kindBit(lexicon.terms[Int(m.entry)].kind)
+            for k in m.first...m.last { termKinds[k] |= bit }
+        }
     }
 
     @inline(__always) func isCue(_ i: Int, _ cue: Cue) -> Bool { lexicon.token(tokens[i], is: cue) }

@@ -137,12 +137,6 @@ enum CueTable {
             "purchases", "ticket", "tickets", "booking", "bookings", "referral", "referrals", "agent", "agents",
             "patient", "patients", "guest", "guests", "student", "students", "learner", "learners",
         ]),
-        (.countNoun, ["per", "a", "an", "each", "every"]),
-        (.yearPreposition, [
-            "in", "since", "by", "from", "until", "till", "during", "before", "after", "of", "the", "act",
-            "regulations", "regulation", "directive", "code", "c.", "circa", "early", "late", "mid", "around",
-            "year", "fy", "financial year", "to",
-        ]),
         (.fromWord, ["from"]),
         (.toWord, ["to"]),
         (.inWord, ["in", "out of"]),

@@ -4,10 +4,6 @@ extension AnalysisBuilder {
     /// Sainsbury's, a name ending in Ltd, plc or Group). Organisations listed in the lexicon are term findings.
     mutating func detectExamples() {
         let markerCodes: Set<Int32> = [-(Cue.exampleMarker.rawValue + 1), -(Cue.workplaceMarker.rawValue + 1)]
-        var inTerm = [Bool](repeating: false, count: tokens.count)
-        for m in termMatches {
-            for k in m.first...m.last { inTerm[k] = true }
-        }
         for s in sentences.indices where !blocks[sentences[s].block].isReferenceList {
             for m in cueMatches[s] where markerCodes.contains(m.entry) {
                 add(.example, m.first, m.last, sentence: s)
@@ -15,7 +11,7 @@ extension AnalysisBuilder {
             let range = sentences[s].tokens
             var i = range.lowerBound
             while i < range.upperBound {
-                if let end = organisation(at: i, in: range, inTerm: inTerm) {
+                if let end = organisation(at: i, in: range) {
                     add(.example, i, end, sentence: s)
                     i = end + 1
                 } else {
@@ -25,9 +21,9 @@ extension AnalysisBuilder {
         }
     }
 
-    private func organisation(at i: Int, in range: Range<Int>, inTerm: [Bool]) -> Int? {
+    private func organisation(at i: Int, in range: Range<Int>) -> Int? {
         let t = tokens[i]
-        guard t.kind == .word, t.has(Token.Flags.capitalised), !inTerm[i], !isCue(i, .theorist) else { return nil }
+        guard t.kind == .word, t.has(Token.Flags.capitalised), termKinds[i] == 0, !isCue(i, .theorist) else { return nil }
         let initial = i == range.lowerBound
         if t.has(Token.Flags.possessive) {
             let raw = source.bytes[t.range]
@@ -37,7 +33,7 @@ extension AnalysisBuilder {
         // Capitalised run ending in a company suffix: "Smith & Sons Ltd", "Lloyds Bank".
         var k = i
         var names = 0
-        while k < range.upperBound && tokens[k].kind == .word && tokens[k].has(Token.Flags.capitalised) && !inTerm[k] {
+        while k < range.upperBound && tokens[k].kind == .word && tokens[k].has(Token.Flags.capitalised) && termKinds[k] == 0 {
             if names > 0 && isCue(k, .organisationSuffix) {
                 // "Greenway Ltd" is a company even at the start of a sentence; "Lloyds Bank" needs more.
                 let strong = ["ltd", "plc", "inc", "llp", "llc", "limited", "gmbh"].contains(source.text(tokens[k].range).lowercased())

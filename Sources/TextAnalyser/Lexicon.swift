@@ -40,8 +40,8 @@ enum Cue: Int32, Sendable, CaseIterable {
     case explanation, judgement, balance, recommendation
     case exampleMarker, workplaceMarker, organisationSuffix, theorist
     case month, labelWord, frameworkNumberWord, numberWord, multiplierVerb, timesWord, scaleWord, percentWord, currencyWord,
-        currencyCode, unitNoun, yearPreposition, fromWord, toWord, inWord, ofWord, outOfWord, legislationWord,
-        etWord, alWord, andWord, abbreviation, countNoun
+        currencyCode, unitNoun, fromWord, toWord, inWord, ofWord, outOfWord, legislationWord,
+        etWord, alWord, andWord, abbreviation
 
     /// Cues found through the phrase trie even when they are one word, because each occurrence matters.
     var isReported: Bool {
@@ -84,23 +84,18 @@ public struct Lexicon: Sendable {
 
         var builder = TrieBuilder()
         for (i, term) in terms.enumerated() {
-            for v in term.variants { builder.add(v, entry: Int32(i), exactCase: false) }
-            for v in term.exactCaseVariants { builder.add(v, entry: Int32(i), exactCase: true) }
-        }
-        for (cue, phrases) in CueTable.phrases {
-            // Single words are looked up per token through `wordCues`; only cues reported as findings
-            // need their single words in the trie as well.
-            for phrase in phrases where cue.isReported || TrieBuilder.words(of: phrase).count > 1 {
-                builder.add(phrase, entry: -(cue.rawValue + 1), exactCase: false)
-            }
+            for v in term.variants { builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: false) }
+            for v in term.exactCaseVariants { builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: true) }
         }
         var singleWordCues: [(Int32, Cue)] = []
-        for (cue, phrases) in CueTable.phrases {
-            for phrase in phrases {
-                let words = TrieBuilder.words(of: phrase)
-                guard words.count == 1 else { continue }
-                let key = Normaliser.key(words[0].bytes, acronymPlural: words[0].acronymPlural)
-                singleWordCues.append((builder.vocabulary.intern(key), cue))
+        for (cue, phrases) in Self.cueWords {
+            for words in phrases {
+                // Single words are looked up per token through `wordCues`; only cues reported as findings
+                // need their single words in the trie as well.
+                if words.count == 1 { singleWordCues.append((builder.intern(words[0]), cue)) }
+                if cue.isReported || words.count > 1 {
+                    builder.add(words, entry: -(cue.rawValue + 1), exactCase: false)
+                }
             }
         }
         var cues = [UInt64](repeating: 0, count: builder.vocabulary.count)
@@ -111,6 +106,11 @@ public struct Lexicon: Sendable {
         wordCues = cues
     }
 
+    /// The built-in cue phrases, tokenised once per process.
+    private static let cueWords: [(Cue, [[TrieBuilder.RawWord]])] = CueTable.phrases.map { cue, phrases in
+        (cue, phrases.map(TrieBuilder.words(of:)))
+    }
+
     /// Whether a token carries a single-word cue.
     @inline(__always) func token(_ t: Token, is cue: Cue) -> Bool {
         t.id >= 0 && wordCues[Int(t.id)] & (1 << UInt64(cue.rawValue)) != 0
@@ -118,7 +118,7 @@ public struct Lexicon: Sendable {
 }
 
 /// Builds the vocabulary and phrase trie.
-private struct TrieBuilder {
+fileprivate struct TrieBuilder {
     var vocabulary = Vocabulary()
     var transitions: [UInt64: Int32] = [:]
     var terminals: [[Int32]] = [[]]
@@ -148,8 +148,8 @@ private struct TrieBuilder {
         }
     }
 
-    mutating func add(_ phrase: String, entry: Int32, exactCase: Bool) {
-        let words = TrieBuilder.words(of: phrase)
+    /// Adds a phrase, given as its words, ending in `entry`.
+    mutating func add(_ words: [RawWord], entry: Int32, exactCase: Bool) {
         guard !words.isEmpty else { return }
         insert(words.map { key($0, exactCase: exactCase) }, entry: entry)
         if words.count > 1 && !exactCase && words.allSatisfy({ !$0.isNumber }) {
@@ -158,6 +158,9 @@ private struct TrieBuilder {
             insert([key(joined, exactCase: false)], entry: entry)
         }
     }
+
+    /// The vocabulary id of one word, case-folded.
+    mutating func intern(_ w: RawWord) -> Int32 { key(w, exactCase: false) }
 
     private mutating func key(_ w: RawWord, exactCase: Bool) -> Int32 {
         if exactCase && !w.isNumber {

@@ -11,10 +11,10 @@ extension AnalysisBuilder {
         negation = [UInt8](repeating: 0, count: tokens.count)
         for s in sentences.indices {
             let range = sentences[s].tokens
-            var restrictiveStarts = Set<Int>()
+            var restrictiveStarts: [Int] = []  // few per sentence: an array beats a set
             for m in cueMatches[s] {
                 if m.entry == -(Cue.restrictiveNegator.rawValue + 1) {
-                    restrictiveStarts.insert(m.first)
+                    restrictiveStarts.append(m.first)
                     for k in (m.first + 1)...m.last where negation[k] == 0 { negation[k] = 2 }
                     markForward(from: m.last + 1, end: range.upperBound, value: 2, words: 12)
                 } else if m.entry == -(Cue.rejection.rawValue + 1) {

@@ -2,10 +2,6 @@ extension AnalysisBuilder {
     /// Finds sources and laws: citations ((Kotler, 2016), (Payne and Frow, 2005: 12), Kumar et al. (2019)),
     /// entries of a reference list, and legislation written as "... Act 2015" or "... Regulations 2008".
     mutating func detectSources() {
-        var legislationTerm = [Bool](repeating: false, count: tokens.count)
-        for m in termMatches where lexicon.terms[Int(m.entry)].kind == .legislation {
-            for k in m.first...m.last { legislationTerm[k] = true }
-        }
         var referenceBlocksSeen = Set<Int>()
         for s in sentences.indices {
             let block = sentences[s].block
@@ -24,7 +20,7 @@ extension AnalysisBuilder {
                 if let end = parentheticalCitation(at: i, in: range) ?? narrativeCitation(at: i, in: range) {
                     add(.citation, i, end, sentence: s)
                     i = end + 1
-                } else if let (first, last) = legislation(at: i, in: range), !legislationTerm[first] {
+                } else if let (first, last) = legislation(at: i, in: range), termKinds[first] & Self.kindBit(.legislation) == 0 {
                     add(.legislation, first, last, sentence: s)
                     i = last + 1
                 } else {

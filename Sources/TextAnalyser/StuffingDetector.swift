@@ -10,13 +10,14 @@ extension AnalysisBuilder {
         var seen = Set<UInt64>()
         var termsPerSentence = [[Int32]](repeating: [], count: sentences.count)
         var termWordsPerSentence = [Int](repeating: 0, count: sentences.count)
-        var covered = [Bool](repeating: false, count: tokens.count)
         for m in termMatches where lexicon.terms[Int(m.entry)].kind != .organisation {
             let s = sentenceIndex(ofToken: m.first)
             if !termsPerSentence[s].contains(m.entry) { termsPerSentence[s].append(m.entry) }
-            // Count each word once, however many terms overlap on it ("CRM" inside "CRM system").
-            for k in m.first...m.last where tokens[k].kind != .punctuation && !covered[k] {
-                covered[k] = true
+        }
+        // Count each word once, however many terms overlap on it ("CRM" inside "CRM system").
+        let nonOrganisation = ~Self.kindBit(.organisation)
+        for s in sentences.indices where termsPerSentence[s].count >= 4 {
+            for k in sentences[s].tokens where tokens[k].kind != .punctuation && termKinds[k] & nonOrganisation != 0 {
                 termWordsPerSentence[s] += 1
             }
         }

@@ -68,10 +68,4 @@ struct Vocabulary: Sendable {
             i = (i + 1) & mask
         }
     }
-
-    /// The bytes of a word, for diagnostics.
-    func word(_ id: Int32) -> String {
-        let s = Int(keyStarts[Int(id)])
-        return String(decoding: arena[s..<s + Int(keyLengths[Int(id)])], as: UTF8.self)
-    }
 }
