@@ -75,9 +75,7 @@ public struct JSONSchemaValidator: Sendable {
 
     /// True when the instance has no violations.
     public func isValid(_ instance: JSONNode) -> Bool {
-        var out: [SchemaViolation] = []
-        validate(instance, schema: 0, pointer: "", title: nil, into: &out)
-        return out.isEmpty
+        conforms(instance, schema: 0)
     }
 
     // MARK: Validation
@@ -88,12 +86,30 @@ public struct JSONSchemaValidator: Sendable {
         return out
     }
 
+    /// Whether the node satisfies the schema: the same rules as `validate`, but it stops at the first
+    /// failure and builds no messages or pointers. anyOf/oneOf/not/if try their branches this way, so a
+    /// valid document never pays for the messages of the branches it did not take.
+    private func conforms(_ node: JSONNode, schema: Int) -> Bool {
+        var out: [SchemaViolation] = []
+        validate(node, schema: schema, pointer: "", title: nil, quick: true, into: &out)
+        return out.isEmpty
+    }
+
+    private static let quickFailure = SchemaViolation(message: "", location: SourceLocation(line: 0, column: 0, offset: 0), pointer: "")
+
     private func validate(_ node: JSONNode, schema index: Int, pointer: String, title inheritedTitle: String?,
-                          into out: inout [SchemaViolation]) {
+                          quick: Bool = false, into out: inout [SchemaViolation]) {
         let s = schemas[index]
-        func report(_ message: String, at location: SourceLocation? = nil, pointer p: String? = nil) {
-            out.append(SchemaViolation(message: message, location: location ?? node.location, pointer: p ?? pointer))
+        func report(_ message: @autoclosure () -> String, at location: SourceLocation? = nil,
+                    pointer p: @autoclosure () -> String? = nil) {
+            if quick {
+                out.append(Self.quickFailure)
+                return
+            }
+            out.append(SchemaViolation(message: message(), location: location ?? node.location, pointer: p() ?? pointer))
         }
+        /// A child's pointer; not built in quick mode.
+        func child(_ token: @autoclosure () -> String) -> String { quick ? "" : pointer + "/" + token() }
         if let constant = s.constant {
             if !constant { report("no value is allowed here") }
             return
@@ -101,7 +117,7 @@ public struct JSONSchemaValidator: Sendable {
         let title = s.title ?? inheritedTitle
 
         if let ref = s.ref {
-            validate(node, schema: ref, pointer: pointer, title: title, into: &out)
+            validate(node, schema: ref, pointer: pointer, title: title, quick: quick, into: &out)
         }
 
         if let types = s.types, !types.contains(where: { matches(node, type: $0) }) {
@@ -148,16 +164,16 @@ public struct JSONSchemaValidator: Sendable {
                 report("expected at most \(m) item\(m == 1 ? "" : "s"), found \(items.count)")
             }
             for (i, item) in items.enumerated() {
-                let itemPointer = pointer + "/" + String(i)
+                let itemPointer = child(String(i))
                 if i < s.prefixItems.count {
-                    validate(item, schema: s.prefixItems[i], pointer: itemPointer, title: nil, into: &out)
+                    validate(item, schema: s.prefixItems[i], pointer: itemPointer, title: nil, quick: quick, into: &out)
                 } else if let itemsSchema = s.items {
                     if schemas[itemsSchema].constant == false {
                         let allowed = s.prefixItems.count
                         report("unexpected item at index \(i); at most \(allowed) item\(allowed == 1 ? " is" : "s are") allowed",
                                at: item.location, pointer: itemPointer)
                     } else {
-                        validate(item, schema: itemsSchema, pointer: itemPointer, title: nil, into: &out)
+                        validate(item, schema: itemsSchema, pointer: itemPointer, title: nil, quick: quick, into: &out)
                     }
                 }
             }
@@ -166,7 +182,7 @@ public struct JSONSchemaValidator: Sendable {
                     if let j = items[..<i].firstIndex(where: { $0.isEqualJSON(to: items[i]) }) {
                         let first = items[j].location
                         report("duplicate item; equal to item \(j) at line \(first.line), column \(first.column)",
-                               at: items[i].location, pointer: pointer + "/" + String(i))
+                               at: items[i].location, pointer: child(String(i)))
                     }
                 }
             }
@@ -187,22 +203,22 @@ public struct JSONSchemaValidator: Sendable {
                 report("expected at most \(m) key\(m == 1 ? "" : "s"), found \(members.count)")
             }
             for member in members {
-                let memberPointer = pointer + "/" + escapePointerToken(member.key)
+                let memberPointer = child(escapePointerToken(member.key))
                 var known = false
                 if let propertySchema = s.propertyIndex[member.key] {
                     known = true
-                    validate(member.value, schema: propertySchema, pointer: memberPointer, title: nil, into: &out)
+                    validate(member.value, schema: propertySchema, pointer: memberPointer, title: nil, quick: quick, into: &out)
                 }
                 for (pattern, patternSchema) in s.patternProperties where pattern.matches(member.key) {
                     known = true
-                    validate(member.value, schema: patternSchema, pointer: memberPointer, title: nil, into: &out)
+                    validate(member.value, schema: patternSchema, pointer: memberPointer, title: nil, quick: quick, into: &out)
                 }
                 guard !known, let additional = s.additionalProperties else { continue }
                 if schemas[additional].constant == false {
                     report(unknownKeyMessage(member.key, schema: s, title: title),
                            at: member.keyLocation, pointer: memberPointer)
                 } else {
-                    validate(member.value, schema: additional, pointer: memberPointer, title: nil, into: &out)
+                    validate(member.value, schema: additional, pointer: memberPointer, title: nil, quick: quick, into: &out)
                 }
             }
 
@@ -211,34 +227,34 @@ public struct JSONSchemaValidator: Sendable {
         }
 
         for sub in s.allOf {
-            validate(node, schema: sub, pointer: pointer, title: title, into: &out)
+            validate(node, schema: sub, pointer: pointer, title: title, quick: quick, into: &out)
         }
 
-        if !s.anyOf.isEmpty {
-            // Stop at the first branch that passes; only a total failure needs every branch's details.
-            var results: [[SchemaViolation]] = []
-            for branch in s.anyOf {
-                let r = violations(node, schema: branch, pointer: pointer, title: title)
-                results.append(r)
-                if r.isEmpty { break }
-            }
-            if !results.contains(where: \.isEmpty) {
+        if !s.anyOf.isEmpty && !s.anyOf.contains(where: { conforms(node, schema: $0) }) {
+            if quick {
+                out.append(Self.quickFailure)
+            } else {
+                let results = s.anyOf.map { violations(node, schema: $0, pointer: pointer, title: title) }
                 out += bestBranchViolations(node, branches: s.anyOf, results: results, pointer: pointer)
             }
         }
 
         if !s.oneOf.isEmpty {
-            let results = s.oneOf.map { violations(node, schema: $0, pointer: pointer, title: title) }
-            let passing = results.indices.filter { results[$0].isEmpty }
+            let passing = s.oneOf.indices.filter { conforms(node, schema: s.oneOf[$0]) }
             if passing.isEmpty {
-                out += bestBranchViolations(node, branches: s.oneOf, results: results, pointer: pointer)
+                if quick {
+                    out.append(Self.quickFailure)
+                } else {
+                    let results = s.oneOf.map { violations(node, schema: $0, pointer: pointer, title: title) }
+                    out += bestBranchViolations(node, branches: s.oneOf, results: results, pointer: pointer)
+                }
             } else if passing.count > 1 {
                 let names = passing.map { i in schemas[s.oneOf[i]].title.map { "'\($0)'" } ?? "#\(i + 1)" }
                 report("matches \(passing.count) alternatives (\(names.joined(separator: ", "))) but must match exactly one")
             }
         }
 
-        if let notSchema = s.not, violations(node, schema: notSchema, pointer: pointer, title: nil).isEmpty {
+        if let notSchema = s.not, conforms(node, schema: notSchema) {
             if let t = schemas[notSchema].title {
                 report("must not be \(t)")
             } else {
@@ -247,10 +263,10 @@ public struct JSONSchemaValidator: Sendable {
         }
 
         if let condition = s.ifSchema {
-            if violations(node, schema: condition, pointer: pointer, title: nil).isEmpty {
-                if let t = s.thenSchema { validate(node, schema: t, pointer: pointer, title: title, into: &out) }
+            if conforms(node, schema: condition) {
+                if let t = s.thenSchema { validate(node, schema: t, pointer: pointer, title: title, quick: quick, into: &out) }
             } else if let e = s.elseSchema {
-                validate(node, schema: e, pointer: pointer, title: title, into: &out)
+                validate(node, schema: e, pointer: pointer, title: title, quick: quick, into: &out)
             }
         }
     }
