@@ -26,6 +26,8 @@ struct PhraseMatch {
     var entry: Int32
     var first: Int
     var last: Int
+    /// The sentence the match is in.
+    var sentence: Int
     var viaAcronym = false
 }
 
@@ -97,10 +99,11 @@ struct AnalysisBuilder {
     // MARK: Token helpers shared by the stages
 
     /// True when token `i` is the single punctuation character `c`.
-    @inline(__always) func isPunct(_ i: Int, _ c: Character) -> Bool {
+    /// (An ASCII `Unicode.Scalar`, not a `Character`: a Character's ASCII value goes through String
+    /// machinery, and this runs for nearly every token.)
+    @inline(__always) func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
         let t = tokens[i]
-        guard t.kind == .punctuation, let a = c.asciiValue else { return false }
-        return t.end - t.start == 1 && source.bytes[Int(t.start)] == a
+        return t.kind == .punctuation && t.end - t.start == 1 && UInt32(source.bytes[Int(t.start)]) == c.value
     }
 
     /// True when token `i` is a hyphen or dash.
@@ -142,15 +145,16 @@ struct AnalysisBuilder {
         return nil
     }
 
-    /// The sentence index containing token `i`.
-    func sentenceIndex(ofToken i: Int) -> Int {
-        var lo = 0
-        var hi = sentences.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if sentences[mid].tokens.lowerBound <= i { lo = mid } else { hi = mid - 1 }
+    /// For each sentence, the range of `termMatches` inside it (matches are kept sorted by position).
+    func matchesBySentence() -> [Range<Int>] {
+        var ranges = [Range<Int>](repeating: 0..<0, count: sentences.count)
+        var n = 0
+        for s in sentences.indices {
+            let start = n
+            while n < termMatches.count && termMatches[n].sentence == s { n += 1 }
+            ranges[s] = start..<n
         }
-        return lo
+        return ranges
     }
 
     func byteRange(_ first: Int, _ last: Int) -> Range<Int> {

@@ -62,7 +62,7 @@ public struct Lexicon: Sendable {
     public let terms: [TermDefinition]
     let vocabulary: Vocabulary
     /// Phrase trie: node 0 is the root; transitions keyed by (node << 32 | word id).
-    let transitions: [UInt64: Int32]
+    let transitions: TransitionTable
     /// Per node, the entries a phrase ending there completes. An entry >= 0 is a term index; < 0 is -(cue raw value + 1).
     let terminals: [[Int32]]
     /// Per term index, the term indexes it needs as context.
@@ -101,7 +101,7 @@ public struct Lexicon: Sendable {
         var cues = [UInt64](repeating: 0, count: builder.vocabulary.count)
         for (id, cue) in singleWordCues { cues[Int(id)] |= 1 << UInt64(cue.rawValue) }
         vocabulary = builder.vocabulary
-        transitions = builder.transitions
+        transitions = TransitionTable(builder.transitions)
         terminals = builder.terminals
         wordCues = cues
     }

@@ -40,7 +40,7 @@ extension AnalysisBuilder {
         let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
         guard let next = lexicon.transitions[key] else { return }
         for entry in lexicon.terminals[Int(next)] {
-            let m = PhraseMatch(entry: entry, first: first, last: j)
+            let m = PhraseMatch(entry: entry, first: first, last: j, sentence: s)
             if entry >= 0 { found.append(m) } else { cueMatches[s].append(m) }
         }
         var k = j + 1
@@ -53,30 +53,46 @@ extension AnalysisBuilder {
     /// Links acronyms the answer defines to their terms: "customer lifetime value (CLV)" or "CLV (customer
     /// lifetime value)"; every later use of the acronym then counts as the term.
     mutating func defineAcronyms() {
-        var acronyms: [[UInt8]: Int32] = [:]
-        let sortedMatches = termMatches
-        for m in sortedMatches {
-            let kind = lexicon.terms[Int(m.entry)].kind
-            guard kind != .misconception else { continue }
+        var acronyms: [(key: ArraySlice<UInt8>, entry: Int32)] = []
+        for m in termMatches where lexicon.terms[Int(m.entry)].kind != .misconception {
             let after = m.last + 1
             if after + 2 < tokens.count && isPunct(after, "(") && isAcronym(after + 1) && isPunct(after + 2, ")") {
-                acronyms[acronymKey(after + 1)] = m.entry
+                acronyms.append((acronymKey(after + 1), m.entry))
             }
             let before = m.first - 1
             if before >= 2 && isPunct(before, "(") && isAcronym(before - 1) && m.last + 1 < tokens.count
                 && isPunct(m.last + 1, ")")
             {
-                acronyms[acronymKey(before - 1)] = m.entry
+                acronyms.append((acronymKey(before - 1), m.entry))
             }
         }
         guard !acronyms.isEmpty else { return }
-        var existing = Set<Int64>()
-        for m in termMatches { existing.insert(Int64(m.first) << 32 | Int64(m.entry)) }
+        // Answers define a handful of acronyms: compare bytes directly rather than hash every capitalised word.
+        var added: [PhraseMatch] = []
+        var s = 0
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].has(Token.Flags.allCaps) {
-            guard let entry = acronyms[acronymKey(i)], !existing.contains(Int64(i) << 32 | Int64(entry)) else { continue }
-            termMatches.append(PhraseMatch(entry: entry, first: i, last: i, viaAcronym: true))
+            let key = acronymKey(i)
+            guard let entry = acronyms.last(where: { $0.key.elementsEqual(key) })?.entry else { continue }
+            while s + 1 < sentences.count && sentences[s].tokens.upperBound <= i { s += 1 }
+            let alreadyMatched = termMatches[matchesStarting(at: i)].contains { $0.entry == entry }
+            if !alreadyMatched { added.append(PhraseMatch(entry: entry, first: i, last: i, sentence: s, viaAcronym: true)) }
         }
+        guard !added.isEmpty else { return }
+        termMatches += added
         termMatches.sort { ($0.first, $0.last, $0.entry) < ($1.first, $1.last, $1.entry) }
+    }
+
+    /// The matches that start at token `i` (a binary search: matches are sorted by start).
+    private func matchesStarting(at i: Int) -> Range<Int> {
+        var lo = 0
+        var hi = termMatches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if termMatches[mid].first < i { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < termMatches.count && termMatches[end].first == i { end += 1 }
+        return lo..<end
     }
 
     private func isAcronym(_ i: Int) -> Bool {
@@ -84,27 +100,30 @@ extension AnalysisBuilder {
         return t.kind == .word && t.has(Token.Flags.allCaps) && t.end - t.start <= 8
     }
 
-    private func acronymKey(_ i: Int) -> [UInt8] {
-        var raw = Array(source.bytes[tokens[i].range])
-        if raw.count > 2 && raw.last == UInt8(ascii: "s") { raw.removeLast() }
-        return raw
+    /// The acronym's letters, without a plural s ("KPIs" is "KPI").
+    private func acronymKey(_ i: Int) -> ArraySlice<UInt8> {
+        let raw = source.bytes[tokens[i].range]
+        return raw.count > 2 && raw.last == UInt8(ascii: "s") ? raw.dropLast() : raw
     }
 
     /// Drops ambiguous words ("place", "process", "people") that are not in their context: the context term
     /// in the same paragraph or its heading, or two sibling terms in the same sentence ("price, place and
     /// promotion"). An ambiguous word inside a longer term ("sales process") is never counted on its own.
     mutating func applyContext() {
-        guard lexicon.contextIndexes.contains(where: { !$0.isEmpty }) else { return }
-        var inBlock = Set<Int64>()
-        var matchSentence = [Int](repeating: 0, count: termMatches.count)
-        var entriesBySentence: [Int: [Int32]] = [:]
-        for (n, m) in termMatches.enumerated() {
-            let s = sentenceIndex(ofToken: m.first)
-            matchSentence[n] = s
-            inBlock.insert(Int64(sentences[s].block) << 32 | Int64(m.entry))
-            entriesBySentence[s, default: []].append(m.entry)
+        guard termMatches.contains(where: { !lexicon.contextIndexes[Int($0.entry)].isEmpty }) else { return }
+        // Matches are sorted by position, so each sentence's and each block's matches are contiguous;
+        // looking for a context term is a short scan, with no hashing.
+        let bySentence = matchesBySentence()
+        var byBlock = [Range<Int>](repeating: 0..<0, count: blocks.count)
+        for (s, r) in bySentence.enumerated() where !r.isEmpty {
+            let b = sentences[s].block
+            byBlock[b] = byBlock[b].isEmpty ? r : byBlock[b].lowerBound..<r.upperBound
+        }
+        func block(_ b: Int, has entry: Int) -> Bool {
+            termMatches[byBlock[b]].contains { Int($0.entry) == entry }
         }
         var keep = [Bool](repeating: true, count: termMatches.count)
+        var siblings: [Int32] = []
         for (n, m) in termMatches.enumerated() {
             let needs = lexicon.contextIndexes[Int(m.entry)]
             guard !needs.isEmpty else { continue }
@@ -112,16 +131,15 @@ extension AnalysisBuilder {
                 keep[n] = false
                 continue
             }
-            let block = sentences[matchSentence[n]].block
-            let heading = blocks[block].heading
-            let hasContext = needs.contains { c in
-                inBlock.contains(Int64(block) << 32 | Int64(c))
-                    || heading.map { inBlock.contains(Int64($0) << 32 | Int64(c)) } ?? false
-            }
-            if hasContext { continue }
-            var siblings = Set<Int32>()
-            for other in entriesBySentence[matchSentence[n]] ?? [] where other != m.entry {
-                if lexicon.contextIndexes[Int(other)].contains(where: needs.contains) { siblings.insert(other) }
+            let b = sentences[m.sentence].block
+            let heading = blocks[b].heading
+            if needs.contains(where: { c in block(b, has: c) || heading.map { block($0, has: c) } == true }) { continue }
+            siblings.removeAll(keepingCapacity: true)
+            for other in termMatches[bySentence[m.sentence]]
+            where other.entry != m.entry && !siblings.contains(other.entry)
+                && lexicon.contextIndexes[Int(other.entry)].contains(where: needs.contains)
+            {
+                siblings.append(other.entry)
             }
             keep[n] = siblings.count >= 2
         }
@@ -152,7 +170,7 @@ extension AnalysisBuilder {
     /// Turns term matches into findings, negated when inside a negation's scope.
     mutating func addTermFindings() {
         for m in termMatches {
-            let s = sentenceIndex(ofToken: m.first)
+            let s = m.sentence
             let isMisconception = lexicon.terms[Int(m.entry)].kind == .misconception
             let scope = negation[m.first]
             let negated = scope == 1 || (isMisconception && scope != 0)

@@ -8,19 +8,9 @@ extension AnalysisBuilder {
     mutating func markStuffedSentences() -> [Finding] {
         var out: [Finding] = []
         var seen = Set<UInt64>()
-        var termsPerSentence = [[Int32]](repeating: [], count: sentences.count)
-        var termWordsPerSentence = [Int](repeating: 0, count: sentences.count)
-        for m in termMatches where lexicon.terms[Int(m.entry)].kind != .organisation {
-            let s = sentenceIndex(ofToken: m.first)
-            if !termsPerSentence[s].contains(m.entry) { termsPerSentence[s].append(m.entry) }
-        }
-        // Count each word once, however many terms overlap on it ("CRM" inside "CRM system").
+        let bySentence = matchesBySentence()
         let nonOrganisation = ~Self.kindBit(.organisation)
-        for s in sentences.indices where termsPerSentence[s].count >= 4 {
-            for k in sentences[s].tokens where tokens[k].kind != .punctuation && termKinds[k] & nonOrganisation != 0 {
-                termWordsPerSentence[s] += 1
-            }
-        }
+        var distinctTerms: [Int32] = []
         for s in sentences.indices {
             let sentence = sentences[s]
             if sentence.wordCount >= Self.repeatMinimumWords {
@@ -41,7 +31,18 @@ extension AnalysisBuilder {
                     continue
                 }
             }
-            if termsPerSentence[s].count >= 4 && termWordsPerSentence[s] * 2 >= sentence.wordCount {
+            distinctTerms.removeAll(keepingCapacity: true)
+            for m in termMatches[bySentence[s]]
+            where lexicon.terms[Int(m.entry)].kind != .organisation && !distinctTerms.contains(m.entry) {
+                distinctTerms.append(m.entry)
+            }
+            guard distinctTerms.count >= 4 else { continue }
+            // Count each word once, however many terms overlap on it ("CRM" inside "CRM system").
+            var termWords = 0
+            for k in sentence.tokens where tokens[k].kind != .punctuation && termKinds[k] & nonOrganisation != 0 {
+                termWords += 1
+            }
+            if termWords * 2 >= sentence.wordCount {
                 sentences[s].isWeak = true
                 out.append(stuffingFinding(.buzzwordList, s))
             }

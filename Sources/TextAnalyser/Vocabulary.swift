@@ -69,3 +69,47 @@ struct Vocabulary: Sendable {
         }
     }
 }
+
+/// The phrase trie's edges: an open-addressing table from (node << 32 | word id) to the next node,
+/// probed with a multiplicative hash. A trie step runs for nearly every word of every answer, and
+/// `Dictionary`'s seeded SipHash cost more than the rest of the step.
+struct TransitionTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private let shift: UInt64
+    private let mask: Int
+    /// Marks an empty slot; no real key has every bit set (node and word ids are non-negative).
+    private static let empty = UInt64.max
+
+    /// Builds the table from the edges collected while compiling.
+    init(_ edges: [UInt64: Int32]) {
+        var bits = 4
+        while (1 << bits) < edges.count * 2 { bits += 1 }
+        let size = 1 << bits
+        keys = Array(repeating: Self.empty, count: size)
+        values = Array(repeating: -1, count: size)
+        shift = UInt64(64 - bits)
+        mask = size - 1
+        for (k, v) in edges {
+            var i = slot(k)
+            while keys[i] != Self.empty { i = (i + 1) & mask }
+            keys[i] = k
+            values[i] = v
+        }
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The node an edge leads to, or nil.
+    @inline(__always) subscript(key: UInt64) -> Int32? {
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == Self.empty { return nil }
+            i = (i + 1) & mask
+        }
+    }
+}
