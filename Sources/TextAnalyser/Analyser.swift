@@ -85,12 +85,13 @@ struct AnalysisBuilder {
 
     private mutating func tokenise() {
         let tokeniser = Tokeniser(vocabulary: lexicon.vocabulary)
+        var cache = WordCache(bits: 11)
         tokens.reserveCapacity(source.bytes.count / 5)
         blockTokens.reserveCapacity(blocks.count)
         source.bytes.withUnsafeBufferPointer { p in
             for block in blocks {
                 let start = tokens.count
-                tokeniser.tokenise(p, block.range, into: &tokens)
+                tokeniser.tokenise(p, block.range, into: &tokens, cache: &cache)
                 blockTokens.append(start..<tokens.count)
             }
         }

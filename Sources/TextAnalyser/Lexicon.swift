@@ -137,7 +137,8 @@ fileprivate struct TrieBuilder {
         let bytes = Array(phrase.utf8)
         var tokens: [Token] = []
         bytes.withUnsafeBufferPointer { p in
-            TrieBuilder.phraseTokeniser.tokenise(p, 0..<p.count, into: &tokens)
+            var noCache = WordCache(bits: 0)
+            TrieBuilder.phraseTokeniser.tokenise(p, 0..<p.count, into: &tokens, cache: &noCache)
         }
         return tokens.compactMap { t in
             guard t.kind != .punctuation else { return nil }

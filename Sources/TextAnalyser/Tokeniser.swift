@@ -44,21 +44,24 @@ struct Tokeniser {
         return (.other, min(4, end - i))
     }
 
-    /// Appends the tokens of `range` to `tokens`.
-    func tokenise(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token]) {
+    /// Appends the tokens of `range` to `tokens`. `cache` remembers the vocabulary ids of words already
+    /// seen in the same buffer, so a word that recurs (most do) is not folded and looked up again.
+    func tokenise(
+        _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token], cache: inout WordCache
+    ) {
         var scratch = (
             UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
             UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0)
         )
         withUnsafeMutableBytes(of: &scratch) { raw in
             let out = raw.bindMemory(to: UInt8.self)
-            scan(p, range, out, &tokens)
+            scan(p, range, out, &tokens, &cache)
         }
     }
 
     private func scan(
         _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ out: UnsafeMutableBufferPointer<UInt8>,
-        _ tokens: inout [Token]
+        _ tokens: inout [Token], _ cache: inout WordCache
     ) {
         var i = range.lowerBound
         let end = range.upperBound
@@ -71,7 +74,7 @@ struct Tokeniser {
                 i += len
                 continue
             case .letter:
-                i = word(p, i, end, spaceBefore, out, &tokens)
+                i = word(p, i, end, spaceBefore, out, &tokens, &cache)
             case .digit:
                 i = number(p, i, end, spaceBefore, &tokens)
             case .apostrophe, .other:
@@ -87,13 +90,13 @@ struct Tokeniser {
 
     private func word(
         _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ spaceBefore: Bool,
-        _ out: UnsafeMutableBufferPointer<UInt8>, _ tokens: inout [Token]
+        _ out: UnsafeMutableBufferPointer<UInt8>, _ tokens: inout [Token], _ cache: inout WordCache
     ) -> Int {
         // Dotted abbreviations of single letters: e.g. i.e. U.K.
         if start + 3 < end && p[start + 1] == UInt8(ascii: ".") && Tokeniser.classify(p, start + 2, end).0 == .letter
             && p[start + 3] == UInt8(ascii: ".") && (start + 4 >= end || Tokeniser.classify(p, start + 4, end).0 != .letter)
         {
-            appendWord(p, start, start + 4, spaceBefore, out, &tokens)
+            appendWord(p, start, start + 4, spaceBefore, out, &tokens, &cache)
             return start + 4
         }
         var i = start
@@ -127,13 +130,14 @@ struct Tokeniser {
                 break
             }
         }
-        appendWord(p, start, i, spaceBefore, out, &tokens, upper: upper, letters: letters)
+        appendWord(p, start, i, spaceBefore, out, &tokens, &cache, upper: upper, letters: letters)
         return i
     }
 
     private func appendWord(
         _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ spaceBefore: Bool,
-        _ out: UnsafeMutableBufferPointer<UInt8>, _ tokens: inout [Token], upper: Int = 0, letters: Int = 0
+        _ out: UnsafeMutableBufferPointer<UInt8>, _ tokens: inout [Token], _ cache: inout WordCache,
+        upper: Int = 0, letters: Int = 0
     ) {
         var flags: UInt8 = spaceBefore ? Token.Flags.spaceBefore : 0
         let first = p[start]
@@ -158,7 +162,10 @@ struct Tokeniser {
         }
         var id: Int32 = -1
         var capsId: Int32 = -1
-        if count <= Normaliser.maxWordBytes {
+        let slot = cache.slot(p, start, end)
+        if let hit = slot.flatMap({ cache.hit($0, p, start, end) }) {
+            (id, capsId) = hit
+        } else if count <= Normaliser.maxWordBytes {
             let src = UnsafeBufferPointer(rebasing: p[start..<end])
             let n = Normaliser.fold(src, count, acronymPlural: acronymPlural, into: out)
             id = vocabulary.lookup(UnsafeBufferPointer(out), n) ?? -1
@@ -171,6 +178,7 @@ struct Tokeniser {
                 }
                 capsId = vocabulary.lookup(UnsafeBufferPointer(out), m) ?? -1
             }
+            if let slot { cache.store(slot, start, end, id, capsId) }
         }
         tokens.append(Token(start: Int32(start), end: Int32(end), kind: .word, flags: flags, id: id, capsId: capsId))
     }
@@ -197,5 +205,58 @@ struct Tokeniser {
                 start: Int32(start), end: Int32(i), kind: .number,
                 flags: spaceBefore ? Token.Flags.spaceBefore : 0, id: id, capsId: -1))
         return i
+    }
+}
+
+/// A direct-mapped cache from a word's exact bytes to its vocabulary ids, for one text. The ids depend
+/// only on the bytes, so the first occurrence of a word is folded and looked up and later ones are a
+/// hash and a byte comparison against that first occurrence.
+struct WordCache {
+    private var hashes: [UInt64]
+    private var starts: [Int32]
+    private var lengths: [Int32]
+    private var ids: [Int32]
+    private var capsIds: [Int32]
+    private let mask: Int
+
+    /// A cache with `1 << bits` slots; 0 bits disables it (for tokenising single phrases).
+    init(bits: Int) {
+        let size = bits > 0 ? 1 << bits : 0
+        hashes = Array(repeating: 0, count: size)
+        starts = Array(repeating: 0, count: size)
+        lengths = Array(repeating: 0, count: size)
+        ids = Array(repeating: -1, count: size)
+        capsIds = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The slot and hash for a word, or nil when the cache is disabled or the word too long to keep.
+    @inline(__always) func slot(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, UInt64)? {
+        guard mask >= 0, end - start <= Normaliser.maxWordBytes else { return nil }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in start..<end { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
+        h |= 1  // 0 marks an empty slot
+        return (Int(truncatingIfNeeded: h >> 20) & mask, h)
+    }
+
+    /// The ids cached for the word in `slot`, if it is the same word.
+    @inline(__always) func hit(_ slot: (Int, UInt64), _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        -> (Int32, Int32)?
+    {
+        let (i, h) = slot
+        guard hashes[i] == h, Int(lengths[i]) == end - start else { return nil }
+        let other = Int(starts[i])
+        for k in 0..<(end - start) where p[other + k] != p[start + k] { return nil }
+        return (ids[i], capsIds[i])
+    }
+
+    /// Remembers a word's ids.
+    @inline(__always) mutating func store(_ slot: (Int, UInt64), _ start: Int, _ end: Int, _ id: Int32, _ capsId: Int32) {
+        let i = slot.0
+        hashes[i] = slot.1
+        starts[i] = Int32(start)
+        lengths[i] = Int32(end - start)
+        ids[i] = id
+        capsIds[i] = capsId
     }
 }
