@@ -57,7 +57,7 @@ struct AnalysisBuilder {
     mutating func run() -> Analysis {
         blocks = StructureParser.parse(source.bytes)
         tokenise()
-        splitSentences()
+        sentences = splitSentences()
         matchPhrases()
         defineAcronyms()
         applyContext()
@@ -66,10 +66,12 @@ struct AnalysisBuilder {
         markWeakSentences()
         findings = markStuffedSentences()
         addTermFindings()
-        detectQuantities()
-        detectExamples()
-        detectSources()
-        detectDiscourse()
+        // The detectors only read the analysis so far; running them as non-mutating functions that return
+        // their findings also keeps Swift from copying this struct on every helper call they make.
+        findings += quantityFindings()
+        findings += exampleFindings()
+        findings += sourceFindings()
+        findings += discourseFindings()
         detectStuffing()
         findings.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         var byTerm = [[Int]](repeating: [], count: lexicon.terms.count)
@@ -162,10 +164,10 @@ struct AnalysisBuilder {
         Int(tokens[first].start)..<Int(tokens[last].end)
     }
 
-    mutating func add(_ kind: Finding.Kind, _ first: Int, _ last: Int, sentence: Int, negated: Bool = false) {
-        findings.append(
-            Finding(
-                kind: kind, range: byteRange(first, last), sentence: sentence, negated: negated,
-                weak: sentences[sentence].isWeak))
+    /// A finding over tokens `first...last` of a sentence.
+    func finding(_ kind: Finding.Kind, _ first: Int, _ last: Int, sentence: Int) -> Finding {
+        Finding(
+            kind: kind, range: byteRange(first, last), sentence: sentence, negated: false,
+            weak: sentences[sentence].isWeak)
     }
 }

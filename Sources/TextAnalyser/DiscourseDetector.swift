@@ -1,7 +1,8 @@
 extension AnalysisBuilder {
     /// Reports discourse markers: explanation (causal links), and the three faces of evaluation:
     /// judgement, balance and recommendation.
-    mutating func detectDiscourse() {
+    func discourseFindings() -> [Finding] {
+        var out: [Finding] = []
         let kinds: [Int32: Finding.Kind] = [
             -(Cue.explanation.rawValue + 1): .explanation,
             -(Cue.judgement.rawValue + 1): .judgement,
@@ -12,9 +13,10 @@ extension AnalysisBuilder {
             var lastEnd = -1
             for m in cueMatches[s].sorted(by: { ($0.first, -$0.last) < ($1.first, -$1.last) }) {
                 guard let kind = kinds[m.entry], m.first > lastEnd || m.last > lastEnd else { continue }
-                add(kind, m.first, m.last, sentence: s)
+                out.append(finding(kind, m.first, m.last, sentence: s))
                 lastEnd = max(lastEnd, m.last)
             }
         }
+        return out
     }
 }

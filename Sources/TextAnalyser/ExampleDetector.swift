@@ -2,23 +2,25 @@ extension AnalysisBuilder {
     /// Finds real-world examples: example and workplace markers ("for example", "such as", "in my workplace"),
     /// and organisations recognised from their form (a capitalised possessive such as McDonald's or
     /// Sainsbury's, a name ending in Ltd, plc or Group). Organisations listed in the lexicon are term findings.
-    mutating func detectExamples() {
+    func exampleFindings() -> [Finding] {
+        var out: [Finding] = []
         let markerCodes: Set<Int32> = [-(Cue.exampleMarker.rawValue + 1), -(Cue.workplaceMarker.rawValue + 1)]
         for s in sentences.indices where !blocks[sentences[s].block].isReferenceList {
             for m in cueMatches[s] where markerCodes.contains(m.entry) {
-                add(.example, m.first, m.last, sentence: s)
+                out.append(finding(.example, m.first, m.last, sentence: s))
             }
             let range = sentences[s].tokens
             var i = range.lowerBound
             while i < range.upperBound {
                 if let end = organisation(at: i, in: range) {
-                    add(.example, i, end, sentence: s)
+                    out.append(finding(.example, i, end, sentence: s))
                     i = end + 1
                 } else {
                     i += 1
                 }
             }
         }
+        return out
     }
 
     private func organisation(at i: Int, in range: Range<Int>) -> Int? {

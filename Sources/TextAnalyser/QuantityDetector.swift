@@ -5,7 +5,8 @@ extension AnalysisBuilder {
     /// Not evidence: framework names (4Ps, 7 Ps, Five Forces), years and dates ((Kotler, 2016), in 1995,
     /// 25 May 2018, the mid-1990s, Act 2015), labels (Task 1, LO2, AC 1.1, P3, Level 7), list numbering,
     /// ordinals and a lone small number ("3 benefits").
-    mutating func detectQuantities() {
+    func quantityFindings() -> [Finding] {
+        var out: [Finding] = []
         for s in sentences.indices where !blocks[sentences[s].block].isReferenceList {
             let range = sentences[s].tokens
             var spans: [(Int, Int)] = []
@@ -19,9 +20,10 @@ extension AnalysisBuilder {
                 }
             }
             for span in mergeChanges(spans, in: range) {
-                add(.quantity, span.0, span.1, sentence: s)
+                out.append(finding(.quantity, span.0, span.1, sentence: s))
             }
         }
+        return out
     }
 
     /// "from 22% to 31%" and "22% to 31%" become one finding.

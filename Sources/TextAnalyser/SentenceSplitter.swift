@@ -1,8 +1,9 @@
 extension AnalysisBuilder {
     /// Splits each block into sentences at . ! ? followed by a capital, digit, quote or the end of the block,
     /// but not after abbreviations (e.g., etc., Ltd., et al.), initials or decimal points.
-    mutating func splitSentences() {
-        sentences.reserveCapacity(tokens.count / 15 + blocks.count)
+    func splitSentences() -> [Sentence] {
+        var out: [Sentence] = []
+        out.reserveCapacity(tokens.count / 15 + blocks.count)
         for (b, range) in blockTokens.enumerated() where !range.isEmpty {
             var start = range.lowerBound
             var i = range.lowerBound
@@ -11,22 +12,23 @@ extension AnalysisBuilder {
                     var last = i
                     // Keep closing quotes and brackets with the sentence.
                     while last + 1 < range.upperBound && isClosingMark(last + 1) { last += 1 }
-                    appendSentence(b, start, last)
+                    out.append(sentence(b, start, last))
                     start = last + 1
                     i = last + 1
                 } else {
                     i += 1
                 }
             }
-            if start < range.upperBound { appendSentence(b, start, range.upperBound - 1) }
+            if start < range.upperBound { out.append(sentence(b, start, range.upperBound - 1)) }
         }
+        return out
     }
 
-    private mutating func appendSentence(_ block: Int, _ first: Int, _ last: Int) {
+    private func sentence(_ block: Int, _ first: Int, _ last: Int) -> Sentence {
         var words = 0
         for k in first...last where tokens[k].kind != .punctuation { words += 1 }
-        sentences.append(
-            Sentence(block: block, tokens: first..<(last + 1), range: byteRange(first, last), wordCount: words, isWeak: false))
+        return Sentence(
+            block: block, tokens: first..<(last + 1), range: byteRange(first, last), wordCount: words, isWeak: false)
     }
 
     private func isClosingMark(_ i: Int) -> Bool {

@@ -1,7 +1,8 @@
 extension AnalysisBuilder {
     /// Finds sources and laws: citations ((Kotler, 2016), (Payne and Frow, 2005: 12), Kumar et al. (2019)),
     /// entries of a reference list, and legislation written as "... Act 2015" or "... Regulations 2008".
-    mutating func detectSources() {
+    func sourceFindings() -> [Finding] {
+        var out: [Finding] = []
         var referenceBlocksSeen = Set<Int>()
         for s in sentences.indices {
             let block = sentences[s].block
@@ -9,7 +10,7 @@ extension AnalysisBuilder {
                 if !blocks[block].isHeading && referenceBlocksSeen.insert(block).inserted {
                     let range = blockTokens[block]
                     if range.contains(where: { isYear($0) }) || source.text(blocks[block].range).contains("http") {
-                        add(.reference, range.lowerBound, range.upperBound - 1, sentence: s)
+                        out.append(finding(.reference, range.lowerBound, range.upperBound - 1, sentence: s))
                     }
                 }
                 continue
@@ -18,16 +19,17 @@ extension AnalysisBuilder {
             var i = range.lowerBound
             while i < range.upperBound {
                 if let end = parentheticalCitation(at: i, in: range) ?? narrativeCitation(at: i, in: range) {
-                    add(.citation, i, end, sentence: s)
+                    out.append(finding(.citation, i, end, sentence: s))
                     i = end + 1
                 } else if let (first, last) = legislation(at: i, in: range), termKinds[first] & Self.kindBit(.legislation) == 0 {
-                    add(.legislation, first, last, sentence: s)
+                    out.append(finding(.legislation, first, last, sentence: s))
                     i = last + 1
                 } else {
                     i += 1
                 }
             }
         }
+        return out
     }
 
     /// A year as cited: 1900-2099, optionally with a letter (2016a).
