@@ -42,7 +42,9 @@ struct AnalysisBuilder {
     /// Term matches (entry >= 0).
     var termMatches: [PhraseMatch] = []
     /// Cue matches per sentence.
-    var cueMatches: [[PhraseMatch]] = []
+    var cueMatches: [PhraseMatch] = []
+    /// Per sentence, the range of `cueMatches` inside it.
+    var cueRanges: [Range<Int>] = []
     /// Per token: 1 = fully negated, 2 = restrictively negated (misconception phrases only).
     var negation: [UInt8] = []
     /// Per token: the kinds of the terms covering it, one bit per `TermDefinition.Kind` (see `kindBit`).
@@ -58,11 +60,11 @@ struct AnalysisBuilder {
         blocks = StructureParser.parse(source.bytes)
         tokenise()
         sentences = splitSentences()
-        matchPhrases()
+        (termMatches, cueMatches, cueRanges) = matchPhrases()
         defineAcronyms()
         applyContext()
         markTermCoverage()
-        markNegation()
+        negation = negationScopes()
         markWeakSentences()
         findings = markStuffedSentences()
         addTermFindings()
@@ -144,7 +146,7 @@ struct AnalysisBuilder {
     /// Whether a cue phrase starts at token `i` in sentence `s`; returns its last token.
     func cue(_ cue: Cue, at i: Int, in s: Int) -> Int? {
         let code = -(cue.rawValue + 1)
-        for m in cueMatches[s] where m.first == i && m.entry == code { return m.last }
+        for n in cueRanges[s] where cueMatches[n].first == i && cueMatches[n].entry == code { return cueMatches[n].last }
         return nil
     }
 

@@ -11,7 +11,7 @@ extension AnalysisBuilder {
         ]
         for s in sentences.indices where !blocks[sentences[s].block].isReferenceList {
             var lastEnd = -1
-            for m in cueMatches[s].sorted(by: { ($0.first, -$0.last) < ($1.first, -$1.last) }) {
+            for m in cueMatches[cueRanges[s]].sorted(by: { ($0.first, -$0.last) < ($1.first, -$1.last) }) {
                 guard let kind = kinds[m.entry], m.first > lastEnd || m.last > lastEnd else { continue }
                 out.append(finding(kind, m.first, m.last, sentence: s))
                 lastEnd = max(lastEnd, m.last)

@@ -6,7 +6,8 @@ extension AnalysisBuilder {
         var out: [Finding] = []
         let markerCodes: Set<Int32> = [-(Cue.exampleMarker.rawValue + 1), -(Cue.workplaceMarker.rawValue + 1)]
         for s in sentences.indices where !blocks[sentences[s].block].isReferenceList {
-            for m in cueMatches[s] where markerCodes.contains(m.entry) {
+            for n in cueRanges[s] where markerCodes.contains(cueMatches[n].entry) {
+                let m = cueMatches[n]
                 out.append(finding(.example, m.first, m.last, sentence: s))
             }
             let range = sentences[s].tokens

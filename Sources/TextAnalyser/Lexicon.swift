@@ -63,8 +63,13 @@ public struct Lexicon: Sendable {
     let vocabulary: Vocabulary
     /// Phrase trie: node 0 is the root; transitions keyed by (node << 32 | word id).
     let transitions: TransitionTable
-    /// Per node, the entries a phrase ending there completes. An entry >= 0 is a term index; < 0 is -(cue raw value + 1).
-    let terminals: [[Int32]]
+    /// Per node n, `terminalEntries[terminalOffsets[n]..<terminalOffsets[n + 1]]` are the entries a phrase ending
+    /// there completes (flat, so a trie step touches no nested array). An entry >= 0 is a term index; < 0 is
+    /// -(cue raw value + 1).
+    let terminalOffsets: [Int32]
+    let terminalEntries: [Int32]
+    /// Per vocabulary id, whether some phrase starts with that word; other words need no trie walk.
+    let startsPhrase: [Bool]
     /// Per term index, the term indexes it needs as context.
     let contextIndexes: [[Int]]
     /// Per vocabulary id, the single-word cues it carries (for fast checks that need no trie walk).
@@ -102,7 +107,17 @@ public struct Lexicon: Sendable {
         for (id, cue) in singleWordCues { cues[Int(id)] |= 1 << UInt64(cue.rawValue) }
         vocabulary = builder.vocabulary
         transitions = TransitionTable(builder.transitions)
-        terminals = builder.terminals
+        var offsets: [Int32] = [0]
+        var entries: [Int32] = []
+        for list in builder.terminals {
+            entries += list
+            offsets.append(Int32(entries.count))
+        }
+        terminalOffsets = offsets
+        terminalEntries = entries
+        var starts = [Bool](repeating: false, count: builder.vocabulary.count)
+        for key in builder.transitions.keys where key >> 32 == 0 { starts[Int(UInt32(truncatingIfNeeded: key))] = true }
+        startsPhrase = starts
         wordCues = cues
     }
 

@@ -2,21 +2,22 @@ extension AnalysisBuilder {
     /// Longest negation scope, in words.
     private static let scopeWords = 8
 
-    /// Marks the tokens each negation governs. A plain negation ("not", "no", "never", "didn't", "without")
-    /// runs forward to the end of its clause and removes credit; a restrictive one ("not just", "more than
+    /// The negation scope of every token: 1 = fully negated, 2 = restrictively negated. A plain negation
+    /// ("not", "no", "never", "didn't", "without") runs forward to the end of its clause and removes credit; a restrictive one ("not just", "more than
     /// just", "goes beyond") and a rejection ("it is a myth that", "a common misconception") only reject
     /// misconception phrases, so "CRM is not just software" asserts no misconception but still names CRM.
     /// A passive negation ("segmentation was not carried out") also reaches back to the clause start.
-    mutating func markNegation() {
-        negation = [UInt8](repeating: 0, count: tokens.count)
+    func negationScopes() -> [UInt8] {
+        var negation = [UInt8](repeating: 0, count: tokens.count)
         for s in sentences.indices {
             let range = sentences[s].tokens
             var restrictiveStarts: [Int] = []  // few per sentence: an array beats a set
-            for m in cueMatches[s] {
+            for n in cueRanges[s] {
+                let m = cueMatches[n]
                 if m.entry == -(Cue.restrictiveNegator.rawValue + 1) {
                     restrictiveStarts.append(m.first)
                     for k in (m.first + 1)...m.last where negation[k] == 0 { negation[k] = 2 }
-                    markForward(from: m.last + 1, end: range.upperBound, value: 2, words: 12)
+                    markForward(&negation, from: m.last + 1, end: range.upperBound, value: 2, words: 12)
                 } else if m.entry == -(Cue.rejection.rawValue + 1) {
                     for k in range where negation[k] == 0 { negation[k] = 2 }
                 }
@@ -32,15 +33,16 @@ extension AnalysisBuilder {
                 }
                 guard let negatorEnd = last else { continue }
                 if negatorEnd + 1 < range.upperBound && isPunct(negatorEnd + 1, ".") { continue }  // "No. 5"
-                markForward(from: negatorEnd + 1, end: range.upperBound, value: 1, words: Self.scopeWords)
+                markForward(&negation, from: negatorEnd + 1, end: range.upperBound, value: 1, words: Self.scopeWords)
                 if isPassive(negator: i, end: negatorEnd, sentence: range) {
-                    markBackward(from: i - 1, start: range.lowerBound)
+                    markBackward(&negation, from: i - 1, start: range.lowerBound)
                 }
             }
         }
+        return negation
     }
 
-    private mutating func markForward(from start: Int, end: Int, value: UInt8, words: Int) {
+    private func markForward(_ negation: inout [UInt8], from start: Int, end: Int, value: UInt8, words: Int) {
         var k = start
         var count = 0
         while k < end && count < words {
@@ -60,7 +62,7 @@ extension AnalysisBuilder {
         }
     }
 
-    private mutating func markBackward(from start: Int, start lower: Int) {
+    private func markBackward(_ negation: inout [UInt8], from start: Int, start lower: Int) {
         var k = start
         while k >= lower {
             let t = tokens[k]

@@ -2,15 +2,19 @@ extension AnalysisBuilder {
     /// Finds every term and cue phrase in every sentence by walking the lexicon's trie from each word.
     /// Hyphens, dashes and ampersands between words are skipped, so "after-sales" matches "after sales";
     /// line breaks are whitespace, so a phrase broken across lines still matches.
-    mutating func matchPhrases() {
-        cueMatches = Array(repeating: [], count: sentences.count)
+    func matchPhrases() -> (terms: [PhraseMatch], cues: [PhraseMatch], cueRanges: [Range<Int>]) {
+        var terms: [PhraseMatch] = []
+        var cues: [PhraseMatch] = []
+        var cueRanges: [Range<Int>] = []
+        cueRanges.reserveCapacity(sentences.count)
         var lastEnd = [Int](repeating: -1, count: lexicon.terms.count)
         var found: [PhraseMatch] = []
         for s in sentences.indices {
             let range = sentences[s].tokens
-            for i in range where tokens[i].kind != .punctuation && (tokens[i].id >= 0 || tokens[i].capsId >= 0) {
+            let cueStart = cues.count
+            for i in range where tokens[i].kind != .punctuation && startsPhrase(tokens[i]) {
                 found.removeAll(keepingCapacity: true)
-                walk(node: 0, first: i, at: i, end: range.upperBound, sentence: s, into: &found)
+                walk(node: 0, first: i, at: i, end: range.upperBound, sentence: s, terms: &found, cues: &cues)
                 // Keep the longest match per term; drop one inside an earlier match of the same term
                 // ("lifetime value" inside "customer lifetime value").
                 var k = found.count - 1
@@ -18,36 +22,49 @@ extension AnalysisBuilder {
                     let m = found[k]
                     if lastEnd[Int(m.entry)] < m.last {
                         lastEnd[Int(m.entry)] = m.last
-                        termMatches.append(m)
+                        terms.append(m)
                     }
                     k -= 1
                 }
             }
+            cueRanges.append(cueStart..<cues.count)
         }
-        termMatches.sort { ($0.first, $0.last, $0.entry) < ($1.first, $1.last, $1.entry) }
+        terms.sort { ($0.first, $0.last, $0.entry) < ($1.first, $1.last, $1.entry) }
+        return (terms, cues, cueRanges)
     }
 
-    private mutating func walk(node: Int32, first: Int, at j: Int, end: Int, sentence s: Int, into found: inout [PhraseMatch]) {
+    private func walk(
+        node: Int32, first: Int, at j: Int, end: Int, sentence s: Int, terms: inout [PhraseMatch],
+        cues: inout [PhraseMatch]
+    ) {
         let t = tokens[j]
-        step(node: node, id: t.id, first: first, at: j, end: end, sentence: s, into: &found)
+        step(node: node, id: t.id, first: first, at: j, end: end, sentence: s, terms: &terms, cues: &cues)
         if t.capsId >= 0 && t.capsId != t.id {
-            step(node: node, id: t.capsId, first: first, at: j, end: end, sentence: s, into: &found)
+            step(node: node, id: t.capsId, first: first, at: j, end: end, sentence: s, terms: &terms, cues: &cues)
         }
     }
 
-    private mutating func step(node: Int32, id: Int32, first: Int, at j: Int, end: Int, sentence s: Int, into found: inout [PhraseMatch]) {
+    private func step(
+        node: Int32, id: Int32, first: Int, at j: Int, end: Int, sentence s: Int, terms: inout [PhraseMatch],
+        cues: inout [PhraseMatch]
+    ) {
         guard id >= 0 else { return }
         let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
         guard let next = lexicon.transitions[key] else { return }
-        for entry in lexicon.terminals[Int(next)] {
+        for t in Int(lexicon.terminalOffsets[Int(next)])..<Int(lexicon.terminalOffsets[Int(next) + 1]) {
+            let entry = lexicon.terminalEntries[t]
             let m = PhraseMatch(entry: entry, first: first, last: j, sentence: s)
-            if entry >= 0 { found.append(m) } else { cueMatches[s].append(m) }
+            if entry >= 0 { terms.append(m) } else { cues.append(m) }
         }
         var k = j + 1
         while k < end && tokens[k].kind == .punctuation && (isDash(k) || isPunct(k, "&")) { k += 1 }
         if k < end && tokens[k].kind != .punctuation {
-            walk(node: next, first: first, at: k, end: end, sentence: s, into: &found)
+            walk(node: next, first: first, at: k, end: end, sentence: s, terms: &terms, cues: &cues)
         }
+    }
+
+    @inline(__always) private func startsPhrase(_ t: Token) -> Bool {
+        (t.id >= 0 && lexicon.startsPhrase[Int(t.id)]) || (t.capsId >= 0 && lexicon.startsPhrase[Int(t.capsId)])
     }
 
     /// Links acronyms the answer defines to their terms: "customer lifetime value (CLV)" or "CLV (customer

@@ -67,6 +67,12 @@ struct Tokeniser {
         let end = range.upperBound
         var spaceBefore = true
         while i < end {
+            // Fast path for the common case: an ASCII space between words.
+            if p[i] == 0x20 {
+                spaceBefore = true
+                i += 1
+                continue
+            }
             let (cls, len) = Tokeniser.classify(p, i, end)
             switch cls {
             case .space:
@@ -104,12 +110,19 @@ struct Tokeniser {
         var letters = 0
         var lastWasLowerS = false
         while i < end {
+            let b = p[i]
+            // Fast path: ASCII letters, the bulk of every word.
+            if b | 0x20 >= 0x61 && b | 0x20 <= 0x7A {
+                letters += 1
+                if b <= 0x5A { upper += 1 }
+                lastWasLowerS = b == UInt8(ascii: "s")
+                i += 1
+                continue
+            }
             let (cls, len) = Tokeniser.classify(p, i, end)
             if cls == .letter {
-                let b = p[i]
                 letters += 1
-                if b >= 0x41 && b <= 0x5A { upper += 1 }
-                lastWasLowerS = b == UInt8(ascii: "s")
+                lastWasLowerS = false
                 i += len
             } else if cls == .apostrophe {
                 let next = i + len
