@@ -45,6 +45,9 @@ struct AnalysisBuilder {
     var cueMatches: [PhraseMatch] = []
     /// Per sentence, the range of `cueMatches` inside it.
     var cueRanges: [Range<Int>] = []
+    /// Per token, one bit per `Cue` whose phrase starts there, so asking for a cue is one test in the
+    /// common case where there is none.
+    var cueStarts: [UInt64] = []
     /// Per token: 1 = fully negated, 2 = restrictively negated (misconception phrases only).
     var negation: [UInt8] = []
     /// Per token: the kinds of the terms covering it, one bit per `TermDefinition.Kind` (see `kindBit`).
@@ -61,6 +64,8 @@ struct AnalysisBuilder {
         tokenise()
         sentences = splitSentences()
         (termMatches, cueMatches, cueRanges) = matchPhrases()
+        cueStarts = [UInt64](repeating: 0, count: tokens.count)
+        for m in cueMatches { cueStarts[m.first] |= 1 << UInt64(-m.entry - 1) }
         defineAcronyms()
         applyContext()
         markTermCoverage()
@@ -145,6 +150,7 @@ struct AnalysisBuilder {
 
     /// Whether a cue phrase starts at token `i` in sentence `s`; returns its last token.
     func cue(_ cue: Cue, at i: Int, in s: Int) -> Int? {
+        guard cueStarts[i] & (1 << UInt64(cue.rawValue)) != 0 else { return nil }
         let code = -(cue.rawValue + 1)
         for n in cueRanges[s] where cueMatches[n].first == i && cueMatches[n].entry == code { return cueMatches[n].last }
         return nil

@@ -7,30 +7,17 @@ extension AnalysisBuilder {
     /// a mention. Runs after term matching and before findings are made.
     mutating func markStuffedSentences() -> [Finding] {
         var out: [Finding] = []
-        var seen = Set<UInt64>()
+        let repeats = repeatedSentences()
+        for s in repeats {
+            sentences[s].isWeak = true
+            out.append(stuffingFinding(.repeatedSentence, s))
+        }
+        var isRepeat = [Bool](repeating: false, count: sentences.count)
+        for s in repeats { isRepeat[s] = true }
         let bySentence = matchesBySentence()
         let nonOrganisation = ~Self.kindBit(.organisation)
         var distinctTerms: [Int32] = []
-        for s in sentences.indices {
-            let sentence = sentences[s]
-            if sentence.wordCount >= Self.repeatMinimumWords {
-                // FNV-1a over the lower-cased words: a 64-bit key per sentence, no allocation.
-                var key: UInt64 = 0xcbf2_9ce4_8422_2325
-                source.bytes.withUnsafeBufferPointer { p in
-                    for k in sentence.tokens where tokens[k].kind != .punctuation {
-                        for i in Int(tokens[k].start)..<Int(tokens[k].end) {
-                            let b = p[i]
-                            key = (key ^ UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
-                        }
-                        key = (key ^ 0x20) &* 0x100_0000_01b3
-                    }
-                }
-                if !seen.insert(key).inserted {
-                    sentences[s].isWeak = true
-                    out.append(stuffingFinding(.repeatedSentence, s))
-                    continue
-                }
-            }
+        for s in sentences.indices where !isRepeat[s] {
             distinctTerms.removeAll(keepingCapacity: true)
             for m in termMatches[bySentence[s]]
             where lexicon.terms[Int(m.entry)].kind != .organisation && !distinctTerms.contains(m.entry) {
@@ -39,15 +26,38 @@ extension AnalysisBuilder {
             guard distinctTerms.count >= 4 else { continue }
             // Count each word once, however many terms overlap on it ("CRM" inside "CRM system").
             var termWords = 0
-            for k in sentence.tokens where tokens[k].kind != .punctuation && termKinds[k] & nonOrganisation != 0 {
+            for k in sentences[s].tokens where tokens[k].kind != .punctuation && termKinds[k] & nonOrganisation != 0 {
                 termWords += 1
             }
-            if termWords * 2 >= sentence.wordCount {
+            if termWords * 2 >= sentences[s].wordCount {
                 sentences[s].isWeak = true
                 out.append(stuffingFinding(.buzzwordList, s))
             }
         }
         return out
+    }
+
+    /// Sentences of five or more words that repeat an earlier one, ignoring case and punctuation: each
+    /// sentence gets a 64-bit FNV-1a key of its lower-cased words, and the keys are sorted, not hashed.
+    private func repeatedSentences() -> [Int] {
+        var keys: [(key: UInt64, sentence: Int)] = []
+        source.bytes.withUnsafeBufferPointer { p in
+            for (s, sentence) in sentences.enumerated() where sentence.wordCount >= Self.repeatMinimumWords {
+                var key: UInt64 = 0xcbf2_9ce4_8422_2325
+                for k in sentence.tokens where tokens[k].kind != .punctuation {
+                    for i in Int(tokens[k].start)..<Int(tokens[k].end) {
+                        let b = p[i]
+                        key = (key ^ UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
+                    }
+                    key = (key ^ 0x20) &* 0x100_0000_01b3
+                }
+                keys.append((key, s))
+            }
+        }
+        keys.sort { ($0.key, $0.sentence) < ($1.key, $1.sentence) }
+        var repeats: [Int] = []
+        for n in keys.indices.dropFirst() where keys[n].key == keys[n - 1].key { repeats.append(keys[n].sentence) }
+        return repeats.sorted()
     }
 
     private func stuffingFinding(_ kind: Finding.Stuffing, _ s: Int) -> Finding {
