@@ -141,7 +141,7 @@ struct AnalysisBuilder {
     mutating func markTermCoverage() {
         termKinds = [UInt8](repeating: 0, count: tokens.count)
         for m in termMatches {
-            let bit = Self.kindBit(lexicon.terms[Int(m.entry)].kind)
+            let bit = Self.kindBit(lexicon.termKinds[Int(m.entry)])
             for k in m.first...m.last { termKinds[k] |= bit }
         }
     }

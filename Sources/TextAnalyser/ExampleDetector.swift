@@ -4,9 +4,10 @@ extension AnalysisBuilder {
     /// Sainsbury's, a name ending in Ltd, plc or Group). Organisations listed in the lexicon are term findings.
     func exampleFindings() -> [Finding] {
         var out: [Finding] = []
-        let markerCodes: Set<Int32> = [-(Cue.exampleMarker.rawValue + 1), -(Cue.workplaceMarker.rawValue + 1)]
+        let exampleMarker = -(Cue.exampleMarker.rawValue + 1)
+        let workplaceMarker = -(Cue.workplaceMarker.rawValue + 1)
         for s in sentences.indices where !blocks[sentences[s].block].isReferenceList {
-            for n in cueRanges[s] where markerCodes.contains(cueMatches[n].entry) {
+            for n in cueRanges[s] where cueMatches[n].entry == exampleMarker || cueMatches[n].entry == workplaceMarker {
                 let m = cueMatches[n]
                 out.append(finding(.example, m.first, m.last, sentence: s))
             }

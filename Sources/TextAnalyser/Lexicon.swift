@@ -72,6 +72,9 @@ public struct Lexicon: Sendable {
     let startsPhrase: [Bool]
     /// Per term index, the term indexes it needs as context.
     let contextIndexes: [[Int]]
+    /// Per term index, its kind, held apart from `terms` so the hot path reads a plain value instead of
+    /// copying (and retaining) a whole `TermDefinition`.
+    let termKinds: [TermDefinition.Kind]
     /// Per vocabulary id, the single-word cues it carries (for fast checks that need no trie walk).
     let wordCues: [UInt64]
 
@@ -86,6 +89,7 @@ public struct Lexicon: Sendable {
         for (i, t) in terms.enumerated() where index[t.id] == nil { index[t.id] = i }
         self.termIndex = index
         contextIndexes = terms.map { $0.requiresContext.compactMap { index[$0] } }
+        termKinds = terms.map(\.kind)
 
         var builder = TrieBuilder()
         for (i, term) in terms.enumerated() {

@@ -71,7 +71,7 @@ extension AnalysisBuilder {
     /// lifetime value)"; every later use of the acronym then counts as the term.
     mutating func defineAcronyms() {
         var acronyms: [(key: ArraySlice<UInt8>, entry: Int32)] = []
-        for m in termMatches where lexicon.terms[Int(m.entry)].kind != .misconception {
+        for m in termMatches where lexicon.termKinds[Int(m.entry)] != .misconception {
             let after = m.last + 1
             if after + 2 < tokens.count && isPunct(after, "(") && isAcronym(after + 1) && isPunct(after + 2, ")") {
                 acronyms.append((acronymKey(after + 1), m.entry))
@@ -188,7 +188,7 @@ extension AnalysisBuilder {
     mutating func addTermFindings() {
         for m in termMatches {
             let s = m.sentence
-            let isMisconception = lexicon.terms[Int(m.entry)].kind == .misconception
+            let isMisconception = lexicon.termKinds[Int(m.entry)] == .misconception
             let scope = negation[m.first]
             let negated = scope == 1 || (isMisconception && scope != 0)
             var f = Finding(

@@ -7,9 +7,10 @@ extension AnalysisBuilder {
     /// ordinals and a lone small number ("3 benefits").
     func quantityFindings() -> [Finding] {
         var out: [Finding] = []
+        var spans: [(Int, Int)] = []
         for s in sentences.indices where !blocks[sentences[s].block].isReferenceList {
             let range = sentences[s].tokens
-            var spans: [(Int, Int)] = []
+            spans.removeAll(keepingCapacity: true)
             var i = range.lowerBound
             while i < range.upperBound {
                 if let span = quantity(at: i, in: range, sentence: s) {
@@ -19,26 +20,25 @@ extension AnalysisBuilder {
                     i += 1
                 }
             }
-            for span in mergeChanges(spans, in: range) {
-                out.append(finding(.quantity, span.0, span.1, sentence: s))
-            }
+            appendMerged(spans, in: range, sentence: s, to: &out)
         }
         return out
     }
 
-    /// "from 22% to 31%" and "22% to 31%" become one finding.
-    private func mergeChanges(_ spans: [(Int, Int)], in range: Range<Int>) -> [(Int, Int)] {
-        var out: [(Int, Int)] = []
+    /// Appends the spans as findings; "from 22% to 31%" and "22% to 31%" become one finding.
+    private func appendMerged(_ spans: [(Int, Int)], in range: Range<Int>, sentence s: Int, to out: inout [Finding]) {
+        var pending: (Int, Int)?
         for span in spans {
-            if let prev = out.last, span.0 == prev.1 + 2, isCue(prev.1 + 1, .toWord) || isDash(prev.1 + 1) {
-                out[out.count - 1].1 = span.1
-            } else {
-                var start = span.0
-                if start - 1 >= range.lowerBound && isCue(start - 1, .fromWord) { start -= 1 }
-                out.append((start, span.1))
+            if let prev = pending, span.0 == prev.1 + 2, isCue(prev.1 + 1, .toWord) || isDash(prev.1 + 1) {
+                pending = (prev.0, span.1)
+                continue
             }
+            if let prev = pending { out.append(finding(.quantity, prev.0, prev.1, sentence: s)) }
+            var start = span.0
+            if start - 1 >= range.lowerBound && isCue(start - 1, .fromWord) { start -= 1 }
+            pending = (start, span.1)
         }
-        return out
+        if let prev = pending { out.append(finding(.quantity, prev.0, prev.1, sentence: s)) }
     }
 
     private func quantity(at i: Int, in range: Range<Int>, sentence s: Int) -> (Int, Int)? {

@@ -20,7 +20,7 @@ extension AnalysisBuilder {
         for s in sentences.indices where !isRepeat[s] {
             distinctTerms.removeAll(keepingCapacity: true)
             for m in termMatches[bySentence[s]]
-            where lexicon.terms[Int(m.entry)].kind != .organisation && !distinctTerms.contains(m.entry) {
+            where lexicon.termKinds[Int(m.entry)] != .organisation && !distinctTerms.contains(m.entry) {
                 distinctTerms.append(m.entry)
             }
             guard distinctTerms.count >= 4 else { continue }
@@ -70,7 +70,7 @@ extension AnalysisBuilder {
         var strong = Set<Int>()
         for f in findings {
             guard case .term(let t) = f.kind, !f.negated else { continue }
-            let kind = lexicon.terms[t].kind
+            let kind = lexicon.termKinds[t]
             guard kind == .concept || kind == .framework else { continue }
             if f.weak {
                 if firstWeak[t] == nil { firstWeak[t] = f }
