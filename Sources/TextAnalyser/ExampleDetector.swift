@@ -14,6 +14,10 @@ extension AnalysisBuilder {
             let range = sentences[s].tokens
             var i = range.lowerBound
             while i < range.upperBound {
+                guard tokens[i].kind == .word && tokens[i].has(Token.Flags.capitalised) else {
+                    i += 1
+                    continue
+                }
                 if let end = organisation(at: i, in: range) {
                     out.append(finding(.example, i, end, sentence: s))
                     i = end + 1

@@ -13,6 +13,11 @@ extension AnalysisBuilder {
             spans.removeAll(keepingCapacity: true)
             var i = range.lowerBound
             while i < range.upperBound {
+                // A quantity starts at a number or a known word (doubled, five, INR): skip the rest cheaply.
+                guard tokens[i].kind == .number || tokens[i].id >= 0 else {
+                    i += 1
+                    continue
+                }
                 if let span = quantity(at: i, in: range, sentence: s) {
                     spans.append(span)
                     i = span.1 + 1

@@ -18,6 +18,13 @@ extension AnalysisBuilder {
             let range = sentences[s].tokens
             var i = range.lowerBound
             while i < range.upperBound {
+                // Citations open with "(" or a capitalised name, laws with a capitalised word: skip the rest cheaply.
+                let t = tokens[i]
+                guard (t.kind == .punctuation && isPunct(i, "(")) || (t.kind == .word && t.has(Token.Flags.capitalised))
+                else {
+                    i += 1
+                    continue
+                }
                 if let end = parentheticalCitation(at: i, in: range) ?? narrativeCitation(at: i, in: range) {
                     out.append(finding(.citation, i, end, sentence: s))
                     i = end + 1
