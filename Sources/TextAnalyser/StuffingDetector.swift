@@ -6,22 +6,35 @@ extension AnalysisBuilder {
     /// (four or more distinct terms making up half or more of the words). Their terms earn no more than
     /// a mention. Runs after term matching and before findings are made.
     mutating func markStuffedSentences() -> [Finding] {
-        var out: [Finding] = []
         let repeats = repeatedSentences()
+        let buzzwords = buzzwordSentences(excluding: repeats)
+        var out: [Finding] = []
         for s in repeats {
             sentences[s].isWeak = true
             out.append(stuffingFinding(.repeatedSentence, s))
         }
+        for s in buzzwords {
+            sentences[s].isWeak = true
+            out.append(stuffingFinding(.buzzwordList, s))
+        }
+        return out
+    }
+
+    /// Sentences (other than repeats) with four or more distinct terms making up half or more of their words.
+    private func buzzwordSentences(excluding repeats: [Int]) -> [Int] {
         var isRepeat = [Bool](repeating: false, count: sentences.count)
         for s in repeats { isRepeat[s] = true }
         let bySentence = matchesBySentence()
         let nonOrganisation = ~Self.kindBit(.organisation)
         var distinctTerms: [Int32] = []
-        for s in sentences.indices where !isRepeat[s] {
+        var out: [Int] = []
+        for s in sentences.indices where !isRepeat[s] && bySentence[s].count >= 4 {
             distinctTerms.removeAll(keepingCapacity: true)
-            for m in termMatches[bySentence[s]]
-            where lexicon.termKinds[Int(m.entry)] != .organisation && !distinctTerms.contains(m.entry) {
-                distinctTerms.append(m.entry)
+            for n in bySentence[s] {
+                let entry = termMatches[n].entry
+                if lexicon.termKinds[Int(entry)] != .organisation && !distinctTerms.contains(entry) {
+                    distinctTerms.append(entry)
+                }
             }
             guard distinctTerms.count >= 4 else { continue }
             // Count each word once, however many terms overlap on it ("CRM" inside "CRM system").
@@ -29,10 +42,7 @@ extension AnalysisBuilder {
             for k in sentences[s].tokens where tokens[k].kind != .punctuation && termKinds[k] & nonOrganisation != 0 {
                 termWords += 1
             }
-            if termWords * 2 >= sentences[s].wordCount {
-                sentences[s].isWeak = true
-                out.append(stuffingFinding(.buzzwordList, s))
-            }
+            if termWords * 2 >= sentences[s].wordCount { out.append(s) }
         }
         return out
     }
@@ -66,19 +76,21 @@ extension AnalysisBuilder {
 
     /// Adds a "listed only" signal for each concept or framework that never appears in running text.
     mutating func detectStuffing() {
-        var firstWeak: [Int: Finding] = [:]
-        var strong = Set<Int>()
-        for f in findings {
+        // Per term: the first weak finding, and whether any finding is strong (arrays, not hashing).
+        var firstWeak = [Int](repeating: -1, count: lexicon.terms.count)
+        var strong = [Bool](repeating: false, count: lexicon.terms.count)
+        for (n, f) in findings.enumerated() {
             guard case .term(let t) = f.kind, !f.negated else { continue }
             let kind = lexicon.termKinds[t]
             guard kind == .concept || kind == .framework else { continue }
-            if f.weak {
-                if firstWeak[t] == nil { firstWeak[t] = f }
-            } else {
-                strong.insert(t)
+            if !f.weak {
+                strong[t] = true
+            } else if firstWeak[t] < 0 {
+                firstWeak[t] = n
             }
         }
-        for (t, f) in firstWeak.sorted(by: { $0.key < $1.key }) where !strong.contains(t) {
+        for t in firstWeak.indices where firstWeak[t] >= 0 && !strong[t] {
+            let f = findings[firstWeak[t]]
             findings.append(
                 Finding(kind: .stuffing(.listedOnly), range: f.range, sentence: f.sentence, negated: false, weak: true))
         }
