@@ -67,10 +67,16 @@ struct Tokeniser {
         let end = range.upperBound
         var spaceBefore = true
         while i < end {
-            // Fast path for the common case: an ASCII space between words.
-            if p[i] == 0x20 {
+            // Fast paths for the common cases: an ASCII space between words, an ASCII letter starting one.
+            let b = p[i]
+            if b == 0x20 {
                 spaceBefore = true
                 i += 1
+                continue
+            }
+            if b | 0x20 >= 0x61 && b | 0x20 <= 0x7A {
+                i = word(p, i, end, spaceBefore, out, &tokens, &cache)
+                spaceBefore = false
                 continue
             }
             let (cls, len) = Tokeniser.classify(p, i, end)
@@ -176,7 +182,7 @@ struct Tokeniser {
         var id: Int32 = -1
         var capsId: Int32 = -1
         let slot = cache.slot(p, start, end)
-        if let hit = slot.flatMap({ cache.hit($0, p, start, end) }) {
+        if let slot, let hit = cache.hit(slot, p, start, end) {
             (id, capsId) = hit
         } else if count <= Normaliser.maxWordBytes {
             let src = UnsafeBufferPointer(rebasing: p[start..<end])
