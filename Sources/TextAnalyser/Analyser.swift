@@ -120,10 +120,7 @@ struct AnalysisBuilder {
     func isDash(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .punctuation else { return false }
-        let b = source.bytes[Int(t.start)]
-        if b == UInt8(ascii: "-") { return true }
-        return b == 0xE2 && t.end - t.start == 3 && source.bytes[Int(t.start) + 1] == 0x80
-            && (source.bytes[Int(t.start) + 2] == 0x93 || source.bytes[Int(t.start) + 2] == 0x94)
+        return source.bytes.withUnsafeBufferPointer { isDashByte($0[Int(t.start)], t, $0) }
     }
 
     /// The bit of a term kind in `termKinds`.

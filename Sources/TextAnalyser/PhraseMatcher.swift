@@ -9,58 +9,30 @@ extension AnalysisBuilder {
         cueRanges.reserveCapacity(sentences.count)
         var lastEnd = [Int](repeating: -1, count: lexicon.terms.count)
         var found: [PhraseMatch] = []
-        for s in sentences.indices {
-            let range = sentences[s].tokens
-            let cueStart = cues.count
-            for i in range where tokens[i].kind != .punctuation && startsPhrase(tokens[i]) {
-                found.removeAll(keepingCapacity: true)
-                walk(node: 0, first: i, at: i, end: range.upperBound, sentence: s, terms: &found, cues: &cues)
-                // Keep the longest match per term; drop one inside an earlier match of the same term
-                // ("lifetime value" inside "customer lifetime value").
-                var k = found.count - 1
-                while k >= 0 {
-                    let m = found[k]
-                    if lastEnd[Int(m.entry)] < m.last {
-                        lastEnd[Int(m.entry)] = m.last
-                        terms.append(m)
+        PhraseWalker.with(lexicon, tokens, source.bytes) { walker in
+            for s in sentences.indices {
+                let range = sentences[s].tokens
+                let cueStart = cues.count
+                for i in range where tokens[i].kind != .punctuation && startsPhrase(tokens[i]) {
+                    found.removeAll(keepingCapacity: true)
+                    walker.walk(node: 0, first: i, at: i, end: range.upperBound, sentence: s, terms: &found, cues: &cues)
+                    // Keep the longest match per term; drop one inside an earlier match of the same term
+                    // ("lifetime value" inside "customer lifetime value").
+                    var k = found.count - 1
+                    while k >= 0 {
+                        let m = found[k]
+                        if lastEnd[Int(m.entry)] < m.last {
+                            lastEnd[Int(m.entry)] = m.last
+                            terms.append(m)
+                        }
+                        k -= 1
                     }
-                    k -= 1
                 }
+                cueRanges.append(cueStart..<cues.count)
             }
-            cueRanges.append(cueStart..<cues.count)
         }
         terms.sort { ($0.first, $0.last, $0.entry) < ($1.first, $1.last, $1.entry) }
         return (terms, cues, cueRanges)
-    }
-
-    private func walk(
-        node: Int32, first: Int, at j: Int, end: Int, sentence s: Int, terms: inout [PhraseMatch],
-        cues: inout [PhraseMatch]
-    ) {
-        let t = tokens[j]
-        step(node: node, id: t.id, first: first, at: j, end: end, sentence: s, terms: &terms, cues: &cues)
-        if t.capsId >= 0 && t.capsId != t.id {
-            step(node: node, id: t.capsId, first: first, at: j, end: end, sentence: s, terms: &terms, cues: &cues)
-        }
-    }
-
-    private func step(
-        node: Int32, id: Int32, first: Int, at j: Int, end: Int, sentence s: Int, terms: inout [PhraseMatch],
-        cues: inout [PhraseMatch]
-    ) {
-        guard id >= 0 else { return }
-        let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
-        guard let next = lexicon.transitions[key] else { return }
-        for t in Int(lexicon.terminalOffsets[Int(next)])..<Int(lexicon.terminalOffsets[Int(next) + 1]) {
-            let entry = lexicon.terminalEntries[t]
-            let m = PhraseMatch(entry: entry, first: first, last: j, sentence: s)
-            if entry >= 0 { terms.append(m) } else { cues.append(m) }
-        }
-        var k = j + 1
-        while k < end && tokens[k].kind == .punctuation && (isDash(k) || isPunct(k, "&")) { k += 1 }
-        if k < end && tokens[k].kind != .punctuation {
-            walk(node: next, first: first, at: k, end: end, sentence: s, terms: &terms, cues: &cues)
-        }
     }
 
     @inline(__always) private func startsPhrase(_ t: Token) -> Bool {
@@ -198,4 +170,73 @@ extension AnalysisBuilder {
             findings.append(f)
         }
     }
+}
+
+/// Walks the lexicon's trie over raw buffers: a step reads the tokens and the trie's tables through
+/// pointers, with no reference counting, because it runs for most words of every answer.
+private struct PhraseWalker {
+    let tokens: UnsafeBufferPointer<Token>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let transitions: TransitionTable.View
+    let offsets: UnsafeBufferPointer<Int32>
+    let entries: UnsafeBufferPointer<Int32>
+
+    /// Runs `body` with a walker over the lexicon, tokens and text.
+    static func with(_ lexicon: Lexicon, _ tokens: [Token], _ bytes: [UInt8], _ body: (PhraseWalker) -> Void) {
+        tokens.withUnsafeBufferPointer { t in
+            bytes.withUnsafeBufferPointer { b in
+                lexicon.terminalOffsets.withUnsafeBufferPointer { o in
+                    lexicon.terminalEntries.withUnsafeBufferPointer { e in
+                        lexicon.transitions.withView { view in
+                            body(PhraseWalker(tokens: t, bytes: b, transitions: view, offsets: o, entries: e))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func walk(
+        node: Int32, first: Int, at j: Int, end: Int, sentence s: Int, terms: inout [PhraseMatch],
+        cues: inout [PhraseMatch]
+    ) {
+        let t = tokens[j]
+        step(node: node, id: t.id, first: first, at: j, end: end, sentence: s, terms: &terms, cues: &cues)
+        if t.capsId >= 0 && t.capsId != t.id {
+            step(node: node, id: t.capsId, first: first, at: j, end: end, sentence: s, terms: &terms, cues: &cues)
+        }
+    }
+
+    private func step(
+        node: Int32, id: Int32, first: Int, at j: Int, end: Int, sentence s: Int, terms: inout [PhraseMatch],
+        cues: inout [PhraseMatch]
+    ) {
+        guard id >= 0 else { return }
+        let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
+        guard let next = transitions[key] else { return }
+        for n in Int(offsets[Int(next)])..<Int(offsets[Int(next) + 1]) {
+            let entry = entries[n]
+            let m = PhraseMatch(entry: entry, first: first, last: j, sentence: s)
+            if entry >= 0 { terms.append(m) } else { cues.append(m) }
+        }
+        var k = j + 1
+        while k < end && isJoiner(tokens[k]) { k += 1 }
+        if k < end && tokens[k].kind != .punctuation {
+            walk(node: next, first: first, at: k, end: end, sentence: s, terms: &terms, cues: &cues)
+        }
+    }
+
+    /// A hyphen, dash or ampersand between the words of a phrase ("after-sales", "M & S").
+    private func isJoiner(_ t: Token) -> Bool {
+        guard t.kind == .punctuation else { return false }
+        let b = bytes[Int(t.start)]
+        return b == UInt8(ascii: "&") || isDashByte(b, t, bytes)
+    }
+}
+
+/// Whether a punctuation token is a hyphen or an en or em dash.
+@inline(__always) func isDashByte(_ first: UInt8, _ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if first == UInt8(ascii: "-") { return true }
+    return first == 0xE2 && t.end - t.start == 3 && bytes[Int(t.start) + 1] == 0x80
+        && (bytes[Int(t.start) + 2] == 0x93 || bytes[Int(t.start) + 2] == 0x94)
 }

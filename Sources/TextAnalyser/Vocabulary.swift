@@ -79,7 +79,7 @@ struct TransitionTable: Sendable {
     private let shift: UInt64
     private let mask: Int
     /// Marks an empty slot; no real key has every bit set (node and word ids are non-negative).
-    private static let empty = UInt64.max
+    fileprivate static let empty = UInt64.max
 
     /// Builds the table from the edges collected while compiling.
     init(_ edges: [UInt64: Int32]) {
@@ -91,25 +91,40 @@ struct TransitionTable: Sendable {
         shift = UInt64(64 - bits)
         mask = size - 1
         for (k, v) in edges {
-            var i = slot(k)
+            var i = Self.slot(k, shift)
             while keys[i] != Self.empty { i = (i + 1) & mask }
             keys[i] = k
             values[i] = v
         }
     }
 
-    @inline(__always) private func slot(_ key: UInt64) -> Int {
+    @inline(__always) fileprivate static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// The node an edge leads to, or nil.
-    @inline(__always) subscript(key: UInt64) -> Int32? {
-        var i = slot(key)
-        while true {
-            let k = keys[i]
-            if k == key { return values[i] }
-            if k == Self.empty { return nil }
-            i = (i + 1) & mask
+    /// Runs `body` with a view of the table that reads through pointers.
+    func withView<R>(_ body: (View) -> R) -> R {
+        keys.withUnsafeBufferPointer { k in
+            values.withUnsafeBufferPointer { v in body(View(keys: k, values: v, shift: shift, mask: mask)) }
+        }
+    }
+
+    /// The table read through pointers, for the trie walk.
+    struct View {
+        let keys: UnsafeBufferPointer<UInt64>
+        let values: UnsafeBufferPointer<Int32>
+        let shift: UInt64
+        let mask: Int
+
+        /// The node an edge leads to, or nil.
+        @inline(__always) subscript(key: UInt64) -> Int32? {
+            var i = TransitionTable.slot(key, shift)
+            while true {
+                let k = keys[i]
+                if k == key { return values[i] }
+                if k == TransitionTable.empty { return nil }
+                i = (i + 1) & mask
+            }
         }
     }
 }
