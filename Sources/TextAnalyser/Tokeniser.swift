@@ -231,21 +231,22 @@ struct Tokeniser {
 /// only on the bytes, so the first occurrence of a word is folded and looked up and later ones are a
 /// hash and a byte comparison against that first occurrence.
 struct WordCache {
-    private var hashes: [UInt64]
-    private var starts: [Int32]
-    private var lengths: [Int32]
-    private var ids: [Int32]
-    private var capsIds: [Int32]
+    /// One remembered word: where its first occurrence is, and its ids.
+    private struct Entry {
+        var hash: UInt64 = 0  // 0 marks an empty slot
+        var start: Int32 = 0
+        var length: Int32 = 0
+        var id: Int32 = -1
+        var capsId: Int32 = -1
+    }
+
+    private var entries: [Entry]
     private let mask: Int
 
     /// A cache with `1 << bits` slots; 0 bits disables it (for tokenising single phrases).
     init(bits: Int) {
         let size = bits > 0 ? 1 << bits : 0
-        hashes = Array(repeating: 0, count: size)
-        starts = Array(repeating: 0, count: size)
-        lengths = Array(repeating: 0, count: size)
-        ids = Array(repeating: -1, count: size)
-        capsIds = Array(repeating: -1, count: size)
+        entries = Array(repeating: Entry(), count: size)
         mask = size - 1
     }
 
@@ -262,20 +263,15 @@ struct WordCache {
     @inline(__always) func hit(_ slot: (Int, UInt64), _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
         -> (Int32, Int32)?
     {
-        let (i, h) = slot
-        guard hashes[i] == h, Int(lengths[i]) == end - start else { return nil }
-        let other = Int(starts[i])
+        let e = entries[slot.0]
+        guard e.hash == slot.1, Int(e.length) == end - start else { return nil }
+        let other = Int(e.start)
         for k in 0..<(end - start) where p[other + k] != p[start + k] { return nil }
-        return (ids[i], capsIds[i])
+        return (e.id, e.capsId)
     }
 
     /// Remembers a word's ids.
     @inline(__always) mutating func store(_ slot: (Int, UInt64), _ start: Int, _ end: Int, _ id: Int32, _ capsId: Int32) {
-        let i = slot.0
-        hashes[i] = slot.1
-        starts[i] = Int32(start)
-        lengths[i] = Int32(end - start)
-        ids[i] = id
-        capsIds[i] = capsId
+        entries[slot.0] = Entry(hash: slot.1, start: Int32(start), length: Int32(end - start), id: id, capsId: capsId)
     }
 }
