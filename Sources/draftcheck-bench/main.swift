@@ -107,7 +107,26 @@ guard let library = RubricLibrary.locate(), let rubric = try? RubricLoader(libra
     exit(3)
 }
 
+/// Keeps this process on one CPU for the single-core throughput runs, and returns a function that undoes it.
+/// The figure moves by 15% or more here when the scheduler migrates the process between CPUs. The glibc
+/// calls are looked up at run time because Swift's Glibc module does not export the GNU affinity API.
+func pinToOneCPU() -> (() -> Void)? {
+    typealias Affinity = @convention(c) (Int32, Int, UnsafeMutableRawPointer) -> Int32
+    guard let getSym = dlsym(nil, "sched_getaffinity"), let setSym = dlsym(nil, "sched_setaffinity") else { return nil }
+    let getAffinity = unsafeBitCast(getSym, to: Affinity.self)
+    let setAffinity = unsafeBitCast(setSym, to: Affinity.self)
+    var previous = [UInt64](repeating: 0, count: 16)  // a cpu_set_t: 1,024 bits
+    guard previous.withUnsafeMutableBytes({ getAffinity(0, $0.count, $0.baseAddress!) }) == 0,
+        let word = previous.firstIndex(where: { $0 != 0 })
+    else { return nil }
+    var only = [UInt64](repeating: 0, count: 16)
+    only[word] = previous[word] & (~previous[word] + 1)  // the lowest CPU allowed
+    guard only.withUnsafeMutableBytes({ setAffinity(0, $0.count, $0.baseAddress!) }) == 0 else { return nil }
+    return { _ = previous.withUnsafeMutableBytes { setAffinity(0, $0.count, $0.baseAddress!) } }
+}
+
 // 1. Analyser throughput on one core.
+let unpin = pinToOneCPU()
 var corpus: [SourceText] = []
 var totalBytes = 0
 var seed: UInt64 = 1
@@ -130,10 +149,12 @@ for _ in 0..<runs {
     for d in corpus { findings &+= assessor.assess(d).points.count }
     assessRates.append(Double(totalBytes) / 1e6 / (now() - t))
 }
+unpin?()
 print("rubric: \(rubricID) (\(rubric.terms.count) terms)")
 print(String(format: "corpus: %.1f MB in %d answers of ~3,000 words", Double(totalBytes) / 1e6, corpus.count))
-print(String(format: "analyser throughput, one core: median %.1f MB/s over %d runs (min %.1f, max %.1f)",
-    median(analyseRates), runs, analyseRates.min()!, analyseRates.max()!))
+print(String(format: "analyser throughput, one core%@: median %.1f MB/s over %d runs (min %.1f, max %.1f)",
+    unpin == nil ? "" : " (pinned)", median(analyseRates), runs, analyseRates.min()!,
+    analyseRates.max()!))
 print(String(format: "analyse + assess throughput, one core: median %.1f MB/s", median(assessRates)))
 
 // 2. One `draftcheck check` of a 3,000-word answer, including process start.
