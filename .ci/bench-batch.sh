@@ -6,9 +6,7 @@
 #   .ci/bench-batch.sh                 # built-in rubric customer-relationships
 #   RUBRIC=path/to/rubric.json .ci/bench-batch.sh
 #
-# When the built-in rubric is not in Rubrics/ yet, a small self-contained test rubric is used (and the
-# script says so). SCRATCH (default .build) is the swift build scratch path; ANSWERS and WORDS change
-# the size of the cohort.
+# SCRATCH (default .build) is the swift build scratch path; ANSWERS and WORDS change the size of the cohort.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCRATCH=${SCRATCH:-.build}
@@ -23,45 +21,6 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/draftcheck-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export DRAFTCHECK_RUBRICS="$PWD/Rubrics"
 
-if [[ "$RUBRIC" == customer-relationships && ! -f Rubrics/customer-relationships.json ]]; then
-    echo "note: Rubrics/customer-relationships.json is missing; measuring with the small test rubric" >&2
-    RUBRIC="$WORK/test-rubric.json"
-    cat > "$RUBRIC" <<'JSON'
-{
-  "schemaVersion": 1, "id": "bench-crm", "title": "Benchmark CRM rubric", "course": {"name": "Benchmark"},
-  "wordLimit": {"min": 1000, "max": 2000},
-  "bands": [{"label": "Pass", "minPercent": 40}, {"label": "Merit", "minPercent": 60}, {"label": "Distinction", "minPercent": 80}],
-  "concepts": [
-    {"id": "crm", "label": "customer relationship management", "variants": ["customer relationship management", "CRM"]},
-    {"id": "retention", "label": "customer retention", "variants": ["customer retention", "retaining customers", "loyalty"]},
-    {"id": "clv", "label": "customer lifetime value", "variants": ["customer lifetime value", "lifetime value", "CLV"]},
-    {"id": "segmentation", "label": "segmentation", "variants": ["segmentation", "segment", "market segment"]}
-  ],
-  "markingPoints": [
-    {"id": "define-crm", "title": "Define CRM", "examiner": "Define customer relationship management.", "marks": 4,
-     "levels": [
-       {"label": "Knowledge", "marks": 2, "when": "crm", "toReach": "Name customer relationship management."},
-       {"label": "Application", "marks": 4, "when": {"near": "sentence", "all": ["crm", {"signal": "example"}]}, "toReach": "Apply CRM to an organisation."}
-     ]},
-    {"id": "retention", "title": "Explain retention", "examiner": "Explain why retention matters.", "marks": 4,
-     "levels": [
-       {"label": "Knowledge", "marks": 2, "when": "retention", "toReach": "Mention customer retention."},
-       {"label": "Analysis", "marks": 4, "when": {"near": "sentence", "all": ["retention", {"signal": "explanation"}]}, "toReach": "Explain why, with because."}
-     ]},
-    {"id": "value", "title": "Lifetime value", "examiner": "Use customer lifetime value with figures.", "marks": 4,
-     "levels": [
-       {"label": "Knowledge", "marks": 2, "when": "clv", "toReach": "Mention customer lifetime value."},
-       {"label": "Evaluation", "marks": 4, "when": {"near": "sentence", "all": ["clv", {"signal": "quantity"}]}, "toReach": "Support it with a figure."}
-     ]},
-    {"id": "segments", "title": "Segmentation", "examiner": "Segment the customers and judge the approach.", "marks": 4,
-     "levels": [
-       {"label": "Knowledge", "marks": 2, "when": "segmentation", "toReach": "Segment the market."},
-       {"label": "Evaluation", "marks": 4, "when": {"all": ["segmentation", {"signal": "judgement"}]}, "toReach": "Judge which segment matters most."}
-     ]}
-  ]
-}
-JSON
-fi
 
 python3 - "$WORK/answers" "$ANSWERS" "$WORDS" <<'PY'
 import os, random, sys
