@@ -323,11 +323,13 @@ struct RealTextScorer {
                 s.note("quantity miss", "\"\(q.text)\"")
             }
         }
-        var nonEvidenceRanges: [Range<Int>] = []
+        // Non-evidence text counts wherever it occurs unless one occurrence is named; numbers inside links and
+        // code spans are never evidence and need no annotation.
+        var nonEvidenceRanges = linkAndCodeRanges()
         for n in annotation.nonEvidence {
-            if let range = occurrence(n.text, n.occurrence) { nonEvidenceRanges.append(range) } else {
-                s.note("annotation error", "non-evidence \"\(n.text)\" is not in the text")
-            }
+            let ranges = n.occurrence == nil ? occurrences(of: n.text) : occurrence(n.text, n.occurrence).map { [$0] } ?? []
+            if ranges.isEmpty { s.note("annotation error", "non-evidence \"\(n.text)\" is not in the text") }
+            nonEvidenceRanges += ranges
         }
         for f in quantityFindings where !annotatedRanges.contains(where: { $0.overlaps(f.range) }) {
             if nonEvidenceRanges.contains(where: { $0.overlaps(f.range) }) {
@@ -337,6 +339,28 @@ struct RealTextScorer {
                 s.note("quantity finding not annotated either way", "\"\(analysis.text(of: f))\"")
             }
         }
+    }
+
+    /// Byte ranges of web addresses (from "http" or "www." to the next space, bracket or quote) and of
+    /// `code` spans.
+    private func linkAndCodeRanges() -> [Range<Int>] {
+        let stops: Set<UInt8> = [0x20, 0x0A, 0x09, 0x29, 0x5D, 0x3E, 0x22]  // space, newline, tab, ) ] > "
+        var out: [Range<Int>] = []
+        for start in occurrences(of: "http") + occurrences(of: "www.") {
+            var end = start.upperBound
+            while end < bytes.count && !stops.contains(bytes[end]) { end += 1 }
+            out.append(start.lowerBound..<end)
+        }
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x60, let close = bytes[(i + 1)...].firstIndex(where: { $0 == 0x60 || $0 == 0x0A }), bytes[close] == 0x60 {
+                out.append(i..<close + 1)
+                i = close + 1
+            } else {
+                i += 1
+            }
+        }
+        return out
     }
 
     private func occurrences(of text: String) -> [Range<Int>] {
