@@ -71,6 +71,8 @@ struct RealTextScore: Sendable {
     var quantities = RealTextTally()
     var quantitiesWithoutUnit = 0
     var nonEvidenceReported = 0
+    /// Of `nonEvidenceReported`, those inside a web address or a code span.
+    var nonEvidenceInLinks = 0
     /// Misses and false positives, keyed by kind ("concept miss", "quantity without unit", ...).
     var problems: [String: [String]] = [:]
 
@@ -190,6 +192,7 @@ enum RealTextBenchmark {
             total.quantities = total.quantities + s.quantities
             total.quantitiesWithoutUnit += s.quantitiesWithoutUnit
             total.nonEvidenceReported += s.nonEvidenceReported
+            total.nonEvidenceInLinks += s.nonEvidenceInLinks
         }
         print(String(repeating: "-", count: header.count))
         row("overall (pooled counts)", total)
@@ -197,7 +200,9 @@ enum RealTextBenchmark {
         print("concepts: \(total.concepts.found) of \(total.concepts.annotated) annotated found; \(total.concepts.correct) of \(total.concepts.reported) found ids annotated")
         print("organisations: \(total.organisations.found) of \(total.organisations.annotated) annotated found; \(total.organisations.correct) of \(total.organisations.reported) reported names annotated")
         print("quantities: \(total.quantities.found) of \(total.quantities.annotated) found with their unit; \(total.quantitiesWithoutUnit) more found without it")
-        print("non-evidence numbers reported as quantities: \(total.nonEvidenceReported)")
+        let outsideLinks = total.nonEvidenceReported - total.nonEvidenceInLinks
+        print("non-evidence numbers reported as quantities: \(total.nonEvidenceReported) (\(total.nonEvidenceInLinks) inside links or code spans; "
+            + String(format: "%.2f per 1,000 words outside them)", Double(outsideLinks) * 1000 / Double(max(total.words, 1))))
         let kinds = Set(scores.flatMap { $0.problems.keys }).sorted()
         for kind in kinds {
             let lines = scores.flatMap { s in (s.problems[kind] ?? []).map { "  \(s.name): \($0)" } }
@@ -215,8 +220,19 @@ struct RealTextScorer {
     let analysis: Analysis
     let bytes: [UInt8]
 
-    private static let exampleMarkerStarts: Set<String> = [
-        "for", "such", "e.g", "e.g.", "eg", "in", "at", "like", "including", "as", "where", "when", "my", "our", "this", "a", "an", "the",
+    /// The analyser's example and workplace marker phrases: an example finding with one of these texts is a
+    /// marker, not an organisation.
+    private static let markerPhrases: Set<String> = [
+        "for example", "for instance", "e.g.", "eg", "such as", "a case in point", "to illustrate", "an example",
+        "example of", "examples of", "case study", "as seen at", "as shown by", "as demonstrated by", "illustrated by",
+        "namely", "in my workplace", "at my workplace", "in my organisation", "at my organisation", "in my company",
+        "at my company", "where i work", "in my role", "in my job", "in my experience", "my employer", "my manager",
+        "my team", "our team", "our store", "our company", "our organisation", "our customers", "our business",
+        "my store", "my branch", "our branch", "at work", "my previous job", "placement",
+    ]
+    private static let markerStarts: Set<String> = [
+        "for", "such", "e.g", "e.g.", "eg", "in", "at", "like", "including", "as", "where", "when", "my", "our", "this",
+        "a", "an", "the", "i", "example", "examples",
     ]
 
     /// Scores concepts, organisations and quantities.
@@ -270,12 +286,40 @@ struct RealTextScorer {
         switch f.kind {
         case .term(let index): return rubric.lexicon.terms[index].kind == .organisation
         case .example:
-            let words = analysis.text(of: f).split(whereSeparator: { $0 == " " || $0 == "\n" })
+            let text = analysis.text(of: f).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            if Self.markerPhrases.contains(text) { return false }
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
             guard let first = words.first else { return false }
-            let restLower = words.dropFirst().allSatisfy { $0 == $0.lowercased() }
-            return !(restLower && Self.exampleMarkerStarts.contains(first.lowercased()))
+            let rawWords = analysis.text(of: f).split(whereSeparator: { $0 == " " || $0 == "\n" })
+            let restLower = rawWords.dropFirst().allSatisfy { $0 == $0.lowercased() }
+            return !(restLower && Self.markerStarts.contains(String(first)))
         default: return false
         }
+    }
+
+    /// Where an organisation's name occurs, in any letter case, with either apostrophe, and as a possessive
+    /// of a name ending in s ("Starbuck's" for Starbucks).
+    private func nameOccurrences(_ name: String) -> [Range<Int>] {
+        var forms: Set<String> = [name, name.replacingOccurrences(of: "'", with: "\u{2019}"),
+            name.replacingOccurrences(of: "\u{2019}", with: "'")]
+        if name.hasSuffix("s") {
+            forms.insert(String(name.dropLast()) + "'s")
+            forms.insert(String(name.dropLast()) + "\u{2019}s")
+        }
+        return forms.flatMap { occurrences(of: $0, caseInsensitive: true) }
+    }
+
+    /// The words of a name in lower case, without possessive endings or a final s.
+    private static func nameWords(_ name: String) -> [String] {
+        name.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" })
+            .map { word in
+                var w = String(word)
+                if w.hasSuffix("'s") { w.removeLast(2) }
+                if w.hasSuffix("'") { w.removeLast() }
+                if w.hasSuffix("s") && w.count > 3 { w.removeLast() }
+                return w
+            }
     }
 
     private func scoreOrganisations(_ s: inout RealTextScore) {
@@ -283,7 +327,7 @@ struct RealTextScorer {
         var namedRanges: [Range<Int>] = []
         s.organisations.annotated = annotation.organisations.count
         for org in annotation.organisations {
-            let ranges = occurrences(of: org.name)
+            let ranges = nameOccurrences(org.name)
             namedRanges += ranges
             if orgFindings.contains(where: { f in ranges.contains { $0.overlaps(f.range) } }) {
                 s.organisations.found += 1
@@ -291,10 +335,15 @@ struct RealTextScorer {
                 s.note("organisation miss", org.name)
             }
         }
+        // A reported name is right when it overlaps an annotated name, or when its words are all words of one
+        // annotated name ("TSI's" for TSI Ireland).
+        let annotatedWords = annotation.organisations.map { Set(Self.nameWords($0.name)) }
         var reported: [String: Bool] = [:]
         for f in orgFindings {
             let name = analysis.text(of: f)
+            let words = Self.nameWords(name)
             let hit = namedRanges.contains { $0.overlaps(f.range) }
+                || annotatedWords.contains { !words.isEmpty && words.allSatisfy($0.contains) }
             reported[name] = (reported[name] ?? false) || hit
         }
         s.organisations.reported = reported.count
@@ -325,7 +374,8 @@ struct RealTextScorer {
         }
         // Non-evidence text counts wherever it occurs unless one occurrence is named; numbers inside links and
         // code spans are never evidence and need no annotation.
-        var nonEvidenceRanges = linkAndCodeRanges()
+        let linkRanges = linkAndCodeRanges()
+        var nonEvidenceRanges = linkRanges
         for n in annotation.nonEvidence {
             let ranges = n.occurrence == nil ? occurrences(of: n.text) : occurrence(n.text, n.occurrence).map { [$0] } ?? []
             if ranges.isEmpty { s.note("annotation error", "non-evidence \"\(n.text)\" is not in the text") }
@@ -334,6 +384,7 @@ struct RealTextScorer {
         for f in quantityFindings where !annotatedRanges.contains(where: { $0.overlaps(f.range) }) {
             if nonEvidenceRanges.contains(where: { $0.overlaps(f.range) }) {
                 s.nonEvidenceReported += 1
+                if linkRanges.contains(where: { $0.overlaps(f.range) }) { s.nonEvidenceInLinks += 1 }
                 s.note("non-evidence reported as a quantity", "\"\(analysis.text(of: f))\"")
             } else {
                 s.note("quantity finding not annotated either way", "\"\(analysis.text(of: f))\"")
@@ -363,13 +414,14 @@ struct RealTextScorer {
         return out
     }
 
-    private func occurrences(of text: String) -> [Range<Int>] {
-        let needle = [UInt8](text.utf8)
+    private func occurrences(of text: String, caseInsensitive: Bool = false) -> [Range<Int>] {
+        func fold(_ b: UInt8) -> UInt8 { caseInsensitive && b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        let needle = [UInt8](text.utf8).map(fold)
         guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
         var out: [Range<Int>] = []
         var i = 0
         while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0] && Array(bytes[i..<i + needle.count]) == needle {
+            if fold(bytes[i]) == needle[0] && bytes[i..<i + needle.count].map(fold) == needle {
                 out.append(i..<i + needle.count)
                 i += needle.count
             } else {
