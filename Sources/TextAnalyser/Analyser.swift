@@ -103,12 +103,29 @@ struct AnalysisBuilder {
         tokens.reserveCapacity(source.bytes.count / 5)
         blockTokens.reserveCapacity(blocks.count)
         source.bytes.withUnsafeBufferPointer { p in
+            let links = LinkDetector.spans(p)
+            var nextLink = 0
             for block in blocks {
                 let start = tokens.count
                 tokeniser.tokenise(p, block.range, into: &tokens, cache: &cache)
+                if nextLink < links.count { dropLinks(links, from: start, next: &nextLink) }
                 blockTokens.append(start..<tokens.count)
             }
         }
+    }
+
+    /// Removes the tokens of this block (from `start`) that lie inside a web or e-mail address: a link's
+    /// words and numbers are not part of what the answer says.
+    private mutating func dropLinks(_ links: [Range<Int>], from start: Int, next: inout Int) {
+        var kept = start
+        for k in start..<tokens.count {
+            let t = tokens[k]
+            while next < links.count && links[next].upperBound <= Int(t.start) { next += 1 }
+            if next < links.count && links[next].contains(Int(t.start)) { continue }
+            tokens[kept] = t
+            kept += 1
+        }
+        tokens.removeSubrange(kept..<tokens.count)
     }
 
     // MARK: Token helpers shared by the stages

@@ -95,12 +95,14 @@ extension AnalysisBuilder {
         return raw.count > 2 && raw.last == UInt8(ascii: "s") ? raw.dropLast() : raw
     }
 
-    /// Drops ambiguous words ("place", "process", "people") that are not in their context: the context term
-    /// in the same paragraph or its heading, or two sibling terms in the same sentence ("price, place and
-    /// promotion"). An ambiguous word inside a longer term ("sales process") is never counted on its own.
     /// Most tokens between two listed sibling terms ("price, place and promotion").
     static let siblingGap = 4
 
+    /// Drops ambiguous words ("place", "process", "people") that are not in their context: the context term
+    /// in the same paragraph or its heading, or, in an answer with headings, anywhere in the same section or
+    /// the sections above it (a section "Closing" under an answer about the sales process), or two sibling
+    /// terms listed together in the same sentence ("price, place and promotion"). An ambiguous word inside a
+    /// longer term ("sales process") is never counted on its own.
     mutating func applyContext() {
         guard termMatches.contains(where: { !lexicon.contextIndexes[Int($0.entry)].isEmpty }) else { return }
         // Matches are sorted by position, so each sentence's and each block's matches are contiguous;
@@ -114,6 +116,7 @@ extension AnalysisBuilder {
         func block(_ b: Int, has entry: Int) -> Bool {
             termMatches[byBlock[b]].contains { Int($0.entry) == entry }
         }
+        var sections = SectionContext(blocks: blocks, matches: termMatches, blockOfSentence: sentences.map(\.block))
         var keep = [Bool](repeating: true, count: termMatches.count)
         var siblings: [Int32] = []
         for (n, m) in termMatches.enumerated() {
@@ -126,6 +129,7 @@ extension AnalysisBuilder {
             let b = sentences[m.sentence].block
             let heading = blocks[b].heading
             if needs.contains(where: { c in block(b, has: c) || heading.map { block($0, has: c) } == true }) { continue }
+            if let heading, needs.contains(where: { sections.has($0, aboveOrIn: heading) }) { continue }
             siblings.removeAll(keepingCapacity: true)
             // Siblings give each other context only when they are listed together ("product, price, place and
             // promotion"), not scattered through a sentence ("a promotion at work and a new place").
@@ -245,4 +249,56 @@ private struct PhraseWalker {
     if first == UInt8(ascii: "-") { return true }
     return first == 0xE2 && t.end - t.start == 3 && bytes[Int(t.start) + 1] == 0x80
         && (bytes[Int(t.start) + 2] == 0x93 || bytes[Int(t.start) + 2] == 0x94)
+}
+
+/// Which sections of an answer with headings contain a term: a section is a heading and the blocks under
+/// it; the blocks before the first heading are the introduction, above every section.
+struct SectionContext {
+    private let blocks: [Block]
+    /// Per heading block, the nearest heading above it of a higher rank, or -1 for the introduction.
+    private var parent: [Int: Int] = [:]
+    /// Per term entry asked about, the sections (heading index, -1 for the introduction) that contain it.
+    private var sectionsWith: [Int: Set<Int>] = [:]
+    private let matches: [PhraseMatch]
+    private let blockOfSentence: [Int]
+
+    init(blocks: [Block], matches: [PhraseMatch], blockOfSentence: [Int]) {
+        self.blocks = blocks
+        self.matches = matches
+        self.blockOfSentence = blockOfSentence
+        var open: [(index: Int, level: Int)] = []
+        for (i, b) in blocks.enumerated() {
+            guard case .heading(let level) = b.kind else { continue }
+            let rank = level == 0 ? 7 : level  // a plain-text title line ranks below Markdown headings
+            while let last = open.last, last.level >= rank { open.removeLast() }
+            parent[i] = open.last?.index ?? -1
+            open.append((i, rank))
+        }
+    }
+
+    /// Whether `entry` occurs in the section headed `heading`, in a section above it or in the introduction.
+    mutating func has(_ entry: Int, aboveOrIn heading: Int) -> Bool {
+        let found = sections(with: entry)
+        guard !found.isEmpty else { return false }
+        var h = heading
+        var steps = 0
+        while steps <= blocks.count {
+            if found.contains(h) { return true }
+            guard h >= 0, let up = parent[h] else { return false }
+            h = up
+            steps += 1
+        }
+        return false
+    }
+
+    private mutating func sections(with entry: Int) -> Set<Int> {
+        if let known = sectionsWith[entry] { return known }
+        var out = Set<Int>()
+        for m in matches where Int(m.entry) == entry {
+            let b = blockOfSentence[m.sentence]
+            out.insert(blocks[b].isHeading ? b : (blocks[b].heading ?? -1))
+        }
+        sectionsWith[entry] = out
+        return out
+    }
 }

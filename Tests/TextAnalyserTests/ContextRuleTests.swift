@@ -25,4 +25,36 @@ struct ContextRuleTests {
         let a = analyser.analyse("In the marketing mix, place matters most for a rural shop.")
         #expect(a.texts(of: "place") == ["place"])
     }
+
+    @Test("In an answer with headings, the context can be in the section above")
+    func sectionAbove() {
+        let a = analyser.analyse(
+            """
+            # Our marketing mix
+
+            The marketing mix has four parts, and we changed all of them this year.
+
+            ## Distribution
+
+            The place where customers buy matters most for a rural shop.
+            """)
+        #expect(a.texts(of: "place") == ["place"])
+    }
+
+    @Test("A sibling section, or a different paragraph of an answer without headings, is not context")
+    func notAcrossSections() {
+        let siblings = analyser.analyse(
+            """
+            # Marketing mix
+
+            The marketing mix has four parts.
+
+            # Our history
+
+            We moved to a new place last year.
+            """)
+        #expect(siblings.texts(of: "place").isEmpty)
+        let plain = analyser.analyse("The marketing mix has four parts.\n\nWe moved to a new place last year.")
+        #expect(plain.texts(of: "place").isEmpty)
+    }
 }

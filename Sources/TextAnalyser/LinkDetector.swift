@@ -1,0 +1,83 @@
+/// Finds web addresses and e-mail addresses, whose words and numbers are not part of what the answer says:
+/// "blog" in `example.com/blog/` is not content marketing, and the digits of a link are not evidence.
+enum LinkDetector {
+    /// Last labels that make a dotted run a domain name.
+    private static let topLevel: Set<String> = [
+        "com", "org", "net", "edu", "gov", "io", "co", "uk", "us", "eu", "de", "fr", "in", "au", "ca", "info", "biz",
+        "ac", "ie", "nz", "ly", "me", "ai", "app", "dev", "html", "htm", "php", "aspx", "pdf",
+    ]
+
+    /// The byte ranges of the links in `bytes`, in order.
+    static func spans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            // Only a colon, an at sign or a full stop directly before a letter or digit can be inside a link.
+            let candidate =
+                b == UInt8(ascii: ":") || b == UInt8(ascii: "@")
+                || (b == UInt8(ascii: ".") && i + 1 < n && isLabelByte(bytes[i + 1]))
+            guard candidate else {
+                i += 1
+                continue
+            }
+            var start = i
+            while start > 0 && !isSpace(bytes[start - 1]) { start -= 1 }
+            var end = i
+            while end < n && !isSpace(bytes[end]) { end += 1 }
+            if let link = link(in: bytes, start..<end) { out.append(link) }
+            i = end
+        }
+        return out
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    private static func isLabelByte(_ b: UInt8) -> Bool {
+        (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39)
+    }
+
+    /// The link inside one run of non-space bytes, without the brackets and punctuation around it.
+    private static func link(in bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Range<Int>? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
+        let lower = text.lowercased()
+        for scheme in ["https://", "http://", "www."] {
+            if let r = lower.range(of: scheme) {
+                let start = run.lowerBound + lower.utf8.distance(from: lower.startIndex, to: r.lowerBound)
+                return trimmed(bytes, start..<run.upperBound)
+            }
+        }
+        var core = trimmed(bytes, run)
+        while core.lowerBound < core.upperBound && !isLabelByte(bytes[core.lowerBound]) {
+            core = (core.lowerBound + 1)..<core.upperBound
+        }
+        guard !core.isEmpty else { return nil }
+        let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[core]), as: UTF8.self)
+        if body.contains("@") {
+            let parts = body.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && isDomain(String(parts[1]), bare: false)
+                ? core : nil
+        }
+        return isDomain(body, bare: true) ? core : nil
+    }
+
+    /// A domain name, optionally with a path. A bare two-label name without a path ("Amazon.com") is the
+    /// organisation's name, not a link.
+    private static func isDomain(_ text: String, bare: Bool) -> Bool {
+        let host = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        let labels = host[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { isLabelByte($0) || $0 == UInt8(ascii: "-") } }),
+            labels[0].count >= 2, let last = labels.last, topLevel.contains(last.lowercased())
+        else { return false }
+        return !bare || host.count == 2 || labels.count >= 3
+    }
+
+    /// The range without the punctuation that closes the sentence or the brackets around it.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var end = range.upperBound
+        let closing: Set<UInt8> = Set(".,;:!?)]}>'\"*_".utf8)
+        while end > range.lowerBound && closing.contains(bytes[end - 1]) { end -= 1 }
+        return range.lowerBound..<end
+    }
+}
