@@ -129,7 +129,7 @@ extension AnalysisBuilder {
             let b = sentences[m.sentence].block
             let heading = blocks[b].heading
             if needs.contains(where: { c in block(b, has: c) || heading.map { block($0, has: c) } == true }) { continue }
-            if let heading, needs.contains(where: { sections.has($0, aboveOrIn: heading) }) { continue }
+            if sections.hasHeadings, needs.contains(where: { sections.has($0, aboveOrIn: b) }) { continue }
             siblings.removeAll(keepingCapacity: true)
             // Siblings give each other context only when they are listed together ("product, price, place and
             // promotion"), not scattered through a sentence ("a promotion at work and a new place").
@@ -251,53 +251,57 @@ private struct PhraseWalker {
         && (bytes[Int(t.start) + 2] == 0x93 || bytes[Int(t.start) + 2] == 0x94)
 }
 
-/// Which sections of an answer with headings contain a term: a section is a heading and the blocks under
-/// it; the blocks before the first heading are the introduction, above every section.
+/// Which sections of an answer with headings contain a term. A section is a heading and the blocks under
+/// it; the blocks before the first heading are the introduction (-1), above every section. In an answer with
+/// Markdown headings, short title-like lines ("**1. Introduction**") do not open sections of their own.
 struct SectionContext {
     private let blocks: [Block]
-    /// Per heading block, the nearest heading above it of a higher rank, or -1 for the introduction.
+    /// Per block, the section it belongs to (a heading's index, or -1 for the introduction).
+    private var sectionOfBlock: [Int] = []
+    /// Per section heading, the section above it (-1 for the introduction).
     private var parent: [Int: Int] = [:]
-    /// Per term entry asked about, the sections (heading index, -1 for the introduction) that contain it.
+    /// Per term entry asked about, the sections that contain it.
     private var sectionsWith: [Int: Set<Int>] = [:]
     private let matches: [PhraseMatch]
     private let blockOfSentence: [Int]
+    /// Whether the answer has headings at all; without them the context stays within a paragraph.
+    let hasHeadings: Bool
 
     init(blocks: [Block], matches: [PhraseMatch], blockOfSentence: [Int]) {
         self.blocks = blocks
         self.matches = matches
         self.blockOfSentence = blockOfSentence
+        let markdown = blocks.contains { if case .heading(let l) = $0.kind { return l > 0 } else { return false } }
+        hasHeadings = blocks.contains(where: \.isHeading)
         var open: [(index: Int, level: Int)] = []
+        var current = -1
         for (i, b) in blocks.enumerated() {
-            guard case .heading(let level) = b.kind else { continue }
-            let rank = level == 0 ? 7 : level  // a plain-text title line ranks below Markdown headings
-            while let last = open.last, last.level >= rank { open.removeLast() }
-            parent[i] = open.last?.index ?? -1
-            open.append((i, rank))
+            if case .heading(let level) = b.kind, level > 0 || !markdown {
+                while let last = open.last, last.level >= level { open.removeLast() }
+                parent[i] = open.last?.index ?? -1
+                open.append((i, level))
+                current = i
+            }
+            sectionOfBlock.append(current)
         }
     }
 
-    /// Whether `entry` occurs in the section headed `heading`, in a section above it or in the introduction.
-    mutating func has(_ entry: Int, aboveOrIn heading: Int) -> Bool {
+    /// Whether `entry` occurs in the section of block `block`, in a section above it or in the introduction.
+    mutating func has(_ entry: Int, aboveOrIn block: Int) -> Bool {
         let found = sections(with: entry)
         guard !found.isEmpty else { return false }
-        var h = heading
-        var steps = 0
-        while steps <= blocks.count {
-            if found.contains(h) { return true }
-            guard h >= 0, let up = parent[h] else { return false }
-            h = up
-            steps += 1
+        var section = sectionOfBlock[block]
+        while true {
+            if found.contains(section) { return true }
+            guard section >= 0, let up = parent[section] else { return false }
+            section = up
         }
-        return false
     }
 
     private mutating func sections(with entry: Int) -> Set<Int> {
         if let known = sectionsWith[entry] { return known }
         var out = Set<Int>()
-        for m in matches where Int(m.entry) == entry {
-            let b = blockOfSentence[m.sentence]
-            out.insert(blocks[b].isHeading ? b : (blocks[b].heading ?? -1))
-        }
+        for m in matches where Int(m.entry) == entry { out.insert(sectionOfBlock[blockOfSentence[m.sentence]]) }
         sectionsWith[entry] = out
         return out
     }
