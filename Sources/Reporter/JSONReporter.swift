@@ -71,6 +71,8 @@ public enum JSONReporter {
                 .object([("text", .string(e.text)), ("range", range(e.range, src)), ("kind", .string(e.kind)), ("label", .string(e.label))])
             })),
             ("feedback", .string(p.feedback)),
+            ("development", .int(p.development)),
+            ("penalties", .array(p.penalties.map(JSONValue.string))),
         ])
     }
 

@@ -28,7 +28,8 @@ public enum RubricMarkdown {
             if let lo = p.learningOutcome { out += "Learning outcome: \(lo.uppercased())\n\n" }
             out += "| Level | Marks | How to reach it |\n|---|---|---|\n"
             for l in p.levels {
-                out += "| \(l.label) | \(TextReporter.number(l.marks)) | \(l.toReach.replacingOccurrences(of: "|", with: "/")) |\n"
+                let marks = l.hasRange ? "\(TextReporter.number(l.minMarks))-\(TextReporter.number(l.marks))" : TextReporter.number(l.marks)
+                out += "| \(l.label) | \(marks) | \(l.toReach.replacingOccurrences(of: "|", with: "/")) |\n"
             }
             let concepts = conceptLabels(p.levels.map(\.when), r)
             if !concepts.isEmpty { out += "\nTerms the examiner looks for: \(concepts.joined(separator: ", ")).\n" }
@@ -46,16 +47,9 @@ public enum RubricMarkdown {
 
     private static func conceptLabels(_ es: [Evidence], _ r: Rubric) -> [String] {
         var seen: [String] = []
-        func walk(_ e: Evidence) {
-            switch e {
-            case .term(let t):
-                let label = r.terms[t].label
-                if !seen.contains(label) && r.terms[t].kind != .misconception { seen.append(label) }
-            case .signal, .not: break
-            case .all(let p), .any(let p), .atLeast(_, let p), .near(_, let p): p.forEach(walk)
-            }
+        for t in Evidence.terms(in: es) where r.terms[t].kind != .misconception && !r.sourceDetailTerms.contains(t) {
+            if !seen.contains(r.terms[t].label) { seen.append(r.terms[t].label) }
         }
-        es.forEach(walk)
         return seen
     }
 }

@@ -73,6 +73,11 @@ public struct PointResult: Sendable {
     public let evidence: [EvidenceItem]
     /// What earned the marks and what would reach the next level.
     public let feedback: String
+    /// How many distinct sentences in the part of the answer about this point support it (explain,
+    /// exemplify, quantify, evaluate, or link two of its concepts).
+    public var development: Int = 0
+    /// Ids of asserted misconceptions that capped this point's level or took marks off it.
+    public var penalties: [String] = []
 
     /// Label of the level reached.
     public var level: String? { levelIndex.map { point.levels[$0].label } }

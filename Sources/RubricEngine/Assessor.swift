@@ -12,7 +12,7 @@ public struct Assessor: Sendable {
     /// Creates an assessor for a rubric.
     public init(rubric: Rubric) {
         self.rubric = rubric
-        self.analyser = Analyser(lexicon: rubric.lexicon)
+        self.analyser = Analyser(lexicon: rubric.lexicon, references: rubric.references)
     }
 
     /// Analyses and scores an answer.
@@ -27,8 +27,7 @@ public struct Assessor: Sendable {
 
     /// Scores an analysis made with this rubric's lexicon.
     public func assess(_ analysis: Analysis) -> Assessment {
-        let evaluator = EvidenceEvaluator(analysis: analysis, terms: rubric.terms)
-        let points = rubric.markingPoints.map { score($0, evaluator) }
+        let evaluator = EvidenceEvaluator(analysis: analysis, rubric: rubric)
         var asserted: [MisconceptionResult] = []
         var rejected: [MisconceptionResult] = []
         for m in rubric.misconceptions {
@@ -40,6 +39,7 @@ public struct Assessor: Sendable {
                 rejected.append(result(m, first, analysis))
             }
         }
+        let points = rubric.markingPoints.map { score($0, evaluator, penalties: asserted.map(\.misconception)) }
         let awarded = points.reduce(0) { $0 + $1.awarded }
         let available = rubric.totalMarks
         let percent = available > 0 ? awarded / available * 100 : 0
@@ -55,20 +55,55 @@ public struct Assessor: Sendable {
         return MisconceptionResult(misconception: m, range: sentence.range, text: analysis.source.text(sentence.range))
     }
 
-    /// The highest level reached with every lower level also reached. The lowest level accepts weak
-    /// findings (a term in a heading or list); higher levels need the idea used in running text.
-    private func score(_ point: MarkingPoint, _ evaluator: EvidenceEvaluator) -> PointResult {
-        var reached: Int?
+    /// The highest level met. A level is met when its evidence is found, the point is developed in enough
+    /// sentences, and (unless it is marked by best fit) the level below it is met too. The lowest level accepts
+    /// weak findings (a term in a heading or list); higher levels need the idea used in running text. In a
+    /// version 2 rubric signals count only in the point's region. Asserted misconceptions with a penalty then
+    /// cap the level or take marks off.
+    private func score(_ point: MarkingPoint, _ evaluator: EvidenceEvaluator, penalties: [Misconception]) -> PointResult {
+        let region = PointRegion(point: point, evaluator: evaluator)
+        var met = [Bool](repeating: false, count: point.levels.count)
         var witnesses: [Int] = []
         for (i, level) in point.levels.enumerated() {
-            guard let w = evaluator.evaluate(level.when, .document, .init(allowWeak: i == 0, allowNegated: false)) else { break }
-            reached = i
+            if level.requiresLower && i > 0 && !met[i - 1] { continue }
+            guard region.development >= level.minDevelopment else { continue }
+            let filter = EvidenceEvaluator.Filter(
+                allowWeak: i == 0, allowNegated: false, region: rubric.tiesEvidenceToPoints ? region.sentences : nil)
+            guard let w = evaluator.evaluate(level.when, .document, filter) else { continue }
+            met[i] = true
             witnesses += w
         }
-        let awarded = reached.map { point.levels[$0].marks } ?? 0
-        return PointResult(
+        var reached = met.lastIndex(of: true)
+        var deduct = 0.0
+        var applied: [String] = []
+        for m in penalties {
+            guard let p = m.penalty, p.points.contains(point.id), reached != nil else { continue }
+            if let cap = p.capLevel, let capIndex = point.levels.firstIndex(where: { $0.label == cap }), let r = reached,
+                r > capIndex
+            {
+                reached = capIndex
+                applied.append(m.id)
+            }
+            if p.deductMarks > 0 {
+                deduct += p.deductMarks
+                if !applied.contains(m.id) { applied.append(m.id) }
+            }
+        }
+        let awarded = max(0, (reached.map { mark(point.levels[$0], development: region.development) } ?? 0) - deduct)
+        var result = PointResult(
             point: point, awarded: awarded, levelIndex: reached, evidence: cite(witnesses, evaluator.analysis),
             feedback: feedback(point, reached))
+        result.development = region.development
+        result.penalties = applied
+        return result
+    }
+
+    /// The mark within a level's range: its lowest mark, plus one for each developed sentence beyond what
+    /// the level needs (at least one), up to its highest.
+    private func mark(_ level: Level, development: Int) -> Double {
+        guard level.hasRange else { return level.marks }
+        let extra = Double(max(0, development - max(level.minDevelopment, 1)))
+        return min(level.marks, level.minMarks + extra)
     }
 
     /// Cites each concept once and each signal at most twice, in reading order.

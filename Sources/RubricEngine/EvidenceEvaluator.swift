@@ -4,13 +4,13 @@ import TextAnalyser
 /// (its witnesses), or nil when it is not met.
 struct EvidenceEvaluator {
     let analysis: Analysis
-    let terms: [TermDefinition]
+    let rubric: Rubric
     /// Findings per signal, precomputed once per answer.
     private let signalFindings: [Signal: [Int]]
 
     /// Where an expression is being evaluated.
     enum Scope: Equatable {
-        case document, sentence(Int), paragraph(Int)
+        case document, sentence(Int), paragraph(Int), sentences(Set<Int>)
     }
 
     /// Which findings count.
@@ -19,19 +19,21 @@ struct EvidenceEvaluator {
         var allowWeak: Bool
         /// Negated findings count (used to recognise a rejected misconception).
         var allowNegated: Bool
+        /// When set, signals count only in these sentences: the marking point's region.
+        var region: Set<Int>? = nil
     }
 
-    init(analysis: Analysis, terms: [TermDefinition]) {
+    init(analysis: Analysis, rubric: Rubric) {
         self.analysis = analysis
-        self.terms = terms
+        self.rubric = rubric
         var map: [Signal: [Int]] = [:]
         for (i, f) in analysis.findings.enumerated() {
-            for s in Self.signals(of: f, terms: terms) { map[s, default: []].append(i) }
+            for s in Self.signals(of: f, rubric: rubric) { map[s, default: []].append(i) }
         }
         signalFindings = map
     }
 
-    private static func signals(of f: Finding, terms: [TermDefinition]) -> [Signal] {
+    private static func signals(of f: Finding, rubric: Rubric) -> [Signal] {
         switch f.kind {
         case .quantity: return [.quantity]
         case .example: return [.example]
@@ -44,7 +46,8 @@ struct EvidenceEvaluator {
         case .recommendation: return [.recommendation, .evaluation]
         case .stuffing: return []
         case .term(let t):
-            switch terms[t].kind {
+            if rubric.sourceDetailTerms.contains(t) { return [.sourceDetail] }
+            switch rubric.terms[t].kind {
             case .organisation: return [.organisation, .example]
             case .legislation: return [.legislation]
             default: return []
@@ -52,10 +55,13 @@ struct EvidenceEvaluator {
         }
     }
 
+    /// Whether a finding is a signal (anything but a plain concept).
+    func isSignal(_ i: Int) -> Bool { !Self.signals(of: analysis.findings[i], rubric: rubric).isEmpty }
+
     func evaluate(_ e: Evidence, _ scope: Scope = .document, _ filter: Filter) -> [Int]? {
         switch e {
         case .term(let t):
-            return nonEmpty(analysis.findingsByTerm[t].filter { accepts($0, scope, filter) })
+            return nonEmpty(analysis.findingsByTerm[t].filter { accepts($0, scope, filter, negatedCounts: rubric.negationIsContent.contains(t)) })
         case .signal(let s):
             return nonEmpty((signalFindings[s] ?? []).filter { accepts($0, scope, filter, signal: true) })
         case .all(let parts):
@@ -71,10 +77,15 @@ struct EvidenceEvaluator {
         case .atLeast(let n, let parts):
             let found = parts.compactMap { evaluate($0, scope, filter) }
             return found.count >= n ? found.flatMap { $0 } : nil
+        case .near(.point, let parts):
+            guard let region = filter.region else { return evaluate(.all(parts), scope, filter) }
+            return evaluate(.all(parts), intersect(scope, region), filter)
         case .near(let unit, let parts):
             return near(unit, parts, scope, filter)
         case .not(let inner):
             return evaluate(inner, scope, filter) == nil ? [] : nil
+        case .each(let items, let n, let with):
+            return each(items, n, with, scope, filter)
         }
     }
 
@@ -96,16 +107,70 @@ struct EvidenceEvaluator {
         return out.isEmpty ? nil : out
     }
 
+    /// At least `n` items each with `with` in the item's own sentence or the sentence that continues it. Each
+    /// item needs a piece of evidence of its own: one example shared by three items ("A, B and C, for example
+    /// at Tesco") serves only one of them.
+    private func each(_ items: [Evidence], _ n: Int, _ with: Evidence, _ scope: Scope, _ filter: Filter) -> [Int]? {
+        var met = 0
+        var used = Set<Int>()
+        var out: [Int] = []
+        for item in items {
+            guard let found = evaluate(item, scope, filter) else { continue }
+            var tried = Set<Int>()
+            search: for i in found {
+                let s = analysis.findings[i].sentence
+                guard tried.insert(s).inserted else { continue }
+                var local: Set<Int> = [s]
+                if s + 1 < analysis.sentences.count && analysis.sentences[s + 1].continuesPrevious { local.insert(s + 1) }
+                for w in evaluate(with, intersect(scope, local), filter) ?? [] where used.insert(piece(w)).inserted {
+                    out += [i, w]
+                    met += 1
+                    break search
+                }
+            }
+        }
+        return met >= n ? out : nil
+    }
+
+    /// Findings closer than this many bytes in one sentence are one piece of evidence ("for example at Tesco").
+    private static let pieceGap = 24
+
+    /// The first finding of the run of close findings that `i` belongs to.
+    private func piece(_ i: Int) -> Int {
+        var first = i
+        let findings = analysis.findings
+        while first > 0 && findings[first - 1].sentence == findings[first].sentence
+            && findings[first].range.lowerBound - findings[first - 1].range.upperBound < Self.pieceGap
+        {
+            first -= 1
+        }
+        return first
+    }
+
+    /// The sentences of `scope` that are also in `set`.
+    private func intersect(_ scope: Scope, _ set: Set<Int>) -> Scope {
+        switch scope {
+        case .document: return .sentences(set)
+        case .sentence(let s): return .sentences(set.contains(s) ? [s] : [])
+        case .paragraph(let b): return .sentences(set.filter { analysis.sentences[$0].block == b })
+        case .sentences(let other): return .sentences(set.intersection(other))
+        }
+    }
+
     private func nonEmpty(_ a: [Int]) -> [Int]? { a.isEmpty ? nil : a }
 
-    private func accepts(_ i: Int, _ scope: Scope, _ filter: Filter, signal: Bool = false) -> Bool {
+    private func accepts(_ i: Int, _ scope: Scope, _ filter: Filter, signal: Bool = false, negatedCounts: Bool = false) -> Bool {
         let f = analysis.findings[i]
-        if f.negated && !filter.allowNegated && !signal { return false }
+        if f.negated && !filter.allowNegated && !signal && !negatedCounts { return false }
         if f.weak && !filter.allowWeak { return false }
+        // Repeating the task or the rubric's wording earns nothing, not even the lowest level.
+        if analysis.sentences[f.sentence].copiedFrom == .brief { return false }
+        if signal, let region = filter.region, !region.contains(f.sentence) { return false }
         switch scope {
         case .document: return true
         case .sentence(let s): return f.sentence == s
         case .paragraph(let b): return analysis.sentences[f.sentence].block == b
+        case .sentences(let set): return set.contains(f.sentence)
         }
     }
 }

@@ -29,6 +29,18 @@ public struct Rubric: Sendable {
     public var path: String
     /// The compiled lexicon: build once, analyse many answers.
     public let lexicon: Lexicon
+    /// The format version the rubric was written in (1 or 2). Version 2 ties signals to their marking point.
+    public var schemaVersion: Int
+    /// The question as learners see it; answer sentences that repeat it earn nothing.
+    public var task: String?
+    /// The source text or case study the task is about, if the rubric holds it.
+    public var source: SourceMaterial?
+    /// Term indexes whose negated mentions still count as evidence ("could not take the extra stress").
+    public var negationIsContent: Set<Int>
+    /// Term indexes of the source's specific details (the `sourceDetail` signal).
+    public var sourceDetailTerms: Set<Int>
+    /// The compiled task, marking-point and source wording, for recognising copied sentences.
+    public let references: ReferenceTexts
 
     /// Total marks available.
     public var totalMarks: Double { markingPoints.reduce(0) { $0 + $1.marks } }
@@ -37,7 +49,9 @@ public struct Rubric: Sendable {
     public init(
         id: String, title: String, description: String? = nil, course: Course, wordLimit: WordLimit? = nil,
         bands: [Band], markingPoints: [MarkingPoint], misconceptions: [Misconception] = [],
-        feedForward: [String] = [], learningOutcomes: [LearningOutcome] = [], terms: [TermDefinition], path: String = ""
+        feedForward: [String] = [], learningOutcomes: [LearningOutcome] = [], terms: [TermDefinition], path: String = "",
+        schemaVersion: Int = 1, task: String? = nil, source: SourceMaterial? = nil, negationIsContent: Set<Int> = [],
+        sourceDetailTerms: Set<Int> = []
     ) {
         self.id = id
         self.title = title
@@ -52,6 +66,31 @@ public struct Rubric: Sendable {
         self.terms = terms
         self.path = path
         self.lexicon = Lexicon(terms: terms)
+        self.schemaVersion = schemaVersion
+        self.task = task
+        self.source = source
+        self.negationIsContent = negationIsContent
+        self.sourceDetailTerms = sourceDetailTerms
+        // What a learner may not copy for credit: the question and the marking points' own wording.
+        let brief = ([task ?? ""] + markingPoints.flatMap { [$0.title, $0.examiner] }).filter { !$0.isEmpty }
+        self.references = ReferenceTexts(brief: brief, source: source?.text.map { [$0] } ?? [])
+    }
+
+    /// True when signals count for a marking point only inside its region (schemaVersion 2).
+    public var tiesEvidenceToPoints: Bool { schemaVersion >= 2 }
+}
+
+/// The source text or case study a task is about.
+public struct SourceMaterial: Sendable, Hashable {
+    /// The full text, when the rubric holds it.
+    public var text: String?
+    /// Short specific details from it (a few words each) that show the learner used the source.
+    public var details: [String]
+
+    /// Creates source material.
+    public init(text: String? = nil, details: [String] = []) {
+        self.text = text
+        self.details = details
     }
 }
 
@@ -125,8 +164,15 @@ public struct RubricExample: Sendable, Hashable {
 public struct Level: Sendable {
     /// E.g. "Knowledge", "Application", "Analysis", "Evaluation".
     public var label: String
-    /// Marks awarded at this level (cumulative, not added to lower levels).
+    /// Marks awarded at this level (cumulative, not added to lower levels); the top of its range.
     public var marks: Double
+    /// The bottom of the level's mark range ("Level 3, 5-6 marks"); equal to `marks` for a single mark.
+    /// Within the range the mark rises with how far the point is developed.
+    public var minMarks: Double
+    /// When false the level is awarded by best fit, whether or not the levels below it are met.
+    public var requiresLower: Bool = true
+    /// How many developed sentences the point needs to reach this level.
+    public var minDevelopment: Int = 0
     /// The evidence that reaches it.
     public var when: Evidence
     /// Shown when the answer reaches this level.
@@ -135,6 +181,25 @@ public struct Level: Sendable {
     public var toReach: String
     /// Where the level is written.
     public var location: SourceLocation?
+
+    /// Creates a level.
+    public init(
+        label: String, marks: Double, minMarks: Double? = nil, requiresLower: Bool = true, minDevelopment: Int = 0,
+        when: Evidence, feedback: String? = nil, toReach: String, location: SourceLocation? = nil
+    ) {
+        self.label = label
+        self.marks = marks
+        self.minMarks = minMarks ?? marks
+        self.requiresLower = requiresLower
+        self.minDevelopment = minDevelopment
+        self.when = when
+        self.feedback = feedback
+        self.toReach = toReach
+        self.location = location
+    }
+
+    /// True when the level has a mark range rather than a single mark.
+    public var hasRange: Bool { minMarks < marks }
 }
 
 /// An examiner's marking point.
@@ -149,6 +214,8 @@ public struct MarkingPoint: Sendable {
     public var learningOutcome: String?
     /// Ordered levels, lowest first.
     public var levels: [Level]
+    /// Term indexes that identify the part of the answer about this point (its region).
+    public var about: [Int] = []
     /// Shown when nothing was found.
     public var missingFeedback: String?
     /// Shown when the top level is reached.
@@ -176,6 +243,25 @@ public struct Misconception: Sendable {
     public var rejectingExamples: [RubricExample]
     /// Where it is written.
     public var location: SourceLocation?
+    /// What asserting it costs, when the mark scheme says so.
+    public var penalty: Penalty?
+}
+
+/// What an asserted misconception costs: named marking points capped at a level and/or marks deducted.
+public struct Penalty: Sendable, Hashable {
+    /// Ids of the marking points it applies to.
+    public var points: [String]
+    /// The highest level those points can reach, by label.
+    public var capLevel: String?
+    /// Marks taken off each of those points (never below 0).
+    public var deductMarks: Double
+
+    /// Creates a penalty.
+    public init(points: [String], capLevel: String? = nil, deductMarks: Double = 0) {
+        self.points = points
+        self.capLevel = capLevel
+        self.deductMarks = deductMarks
+    }
 }
 
 /// What evidence a level or misconception needs, built from the analyser's signals.
@@ -194,15 +280,38 @@ public indirect enum Evidence: Sendable {
     case near(Scope, [Evidence])
     /// The part is absent.
     case not(Evidence)
+    /// At least n of the items each have the evidence in the same sentence or the sentence continuing it.
+    case each([Evidence], atLeast: Int, with: Evidence)
 
     /// Where `near` looks.
     public enum Scope: String, Sendable {
-        case sentence, paragraph
+        /// One sentence, one paragraph, or the part of the answer about the marking point.
+        case sentence, paragraph, point
     }
 }
 
 /// Signals a rubric can ask for.
 public enum Signal: String, Sendable, CaseIterable {
     case quantity, example, organisation, citation, reference, source, legislation, explanation, judgement, balance,
-        recommendation, evaluation
+        recommendation, evaluation, sourceDetail
+}
+
+extension Evidence {
+    /// The terms an expression names (not signals and not what it requires to be absent), in order of
+    /// first mention, without repeats.
+    public static func terms(in expressions: [Evidence]) -> [Int] {
+        var out: [Int] = []
+        func walk(_ e: Evidence) {
+            switch e {
+            case .term(let t): if !out.contains(t) { out.append(t) }
+            case .signal, .not: break
+            case .all(let parts), .any(let parts), .atLeast(_, let parts), .near(_, let parts): parts.forEach(walk)
+            case .each(let items, _, let with):
+                items.forEach(walk)
+                walk(with)
+            }
+        }
+        expressions.forEach(walk)
+        return out
+    }
 }

@@ -10,6 +10,7 @@ struct RubricDecoder {
     private var terms: [TermDefinition] = []
     private var termIndex: [String: Int] = [:]
     private var termOrigin: [String: String] = [:]
+    private var negationIsContent = Set<Int>()
 
     init(file: String, loader: RubricLoader) {
         self.file = file
@@ -40,6 +41,10 @@ struct RubricDecoder {
             }
         }
         addConcepts(root["concepts"]?.arrayValue ?? [], file: file, origin: "this rubric")
+        let version = root["schemaVersion"]?.intValue ?? 1
+        if version < 2 { requireVersion2(root) }
+        let source = decodeSource(root["source"])
+        let detailTerms = addSourceDetails(source?.details ?? [])
         checkContextReferences()
 
         let outcomes = (root["learningOutcomes"]?.arrayValue ?? []).map {
@@ -64,7 +69,49 @@ struct RubricDecoder {
                 unit: course?["unit"]?.stringValue, source: course?["source"]?.stringValue),
             wordLimit: limit, bands: bands, markingPoints: points, misconceptions: misconceptions,
             feedForward: (root["feedForward"]?.arrayValue ?? []).compactMap(\.stringValue),
-            learningOutcomes: outcomes, terms: terms, path: file)
+            learningOutcomes: outcomes, terms: terms, path: file, schemaVersion: version,
+            task: root["task"]?.stringValue, source: source, negationIsContent: negationIsContent,
+            sourceDetailTerms: detailTerms)
+    }
+
+    /// Version 2 additions in a version 1 file are an error: an older draftcheck would reject the file.
+    private mutating func requireVersion2(_ root: JSONNode) {
+        var found: [(String, SourceLocation?)] = []
+        for key in ["task", "source"] where root[key] != nil { found.append((key, root[key]?.location)) }
+        for c in root["concepts"]?.arrayValue ?? [] where c["negationIsContent"] != nil {
+            found.append(("negationIsContent", c["negationIsContent"]?.location))
+        }
+        for p in root["markingPoints"]?.arrayValue ?? [] {
+            if p["about"] != nil { found.append(("about", p["about"]?.location)) }
+            for l in p["levels"]?.arrayValue ?? [] {
+                for key in ["requiresLower", "minDevelopment"] where l[key] != nil { found.append((key, l[key]?.location)) }
+                if l["marks"]?.members != nil { found.append(("a marks range", l["marks"]?.location)) }
+            }
+        }
+        for m in root["misconceptions"]?.arrayValue ?? [] where m["penalty"] != nil {
+            found.append(("penalty", m["penalty"]?.location))
+        }
+        for (key, location) in found {
+            error(location, "\(key) needs \"schemaVersion\": 2 (version 1 rubrics cannot use it)", "schema-version")
+        }
+    }
+
+    private func decodeSource(_ node: JSONNode?) -> SourceMaterial? {
+        guard let node else { return nil }
+        return SourceMaterial(
+            text: node["text"]?.stringValue, details: (node["details"]?.arrayValue ?? []).compactMap(\.stringValue))
+    }
+
+    /// Each source detail becomes a term of its own, so the analyser finds it like any other phrase.
+    private mutating func addSourceDetails(_ details: [String]) -> Set<Int> {
+        var out = Set<Int>()
+        for (n, detail) in details.enumerated() {
+            let id = "source-detail-\(n + 1)"
+            termIndex[id] = terms.count
+            out.insert(terms.count)
+            terms.append(TermDefinition(id: id, label: "detail from the source: \(detail)", variants: [detail]))
+        }
+        return out
     }
 
     private mutating func addConcepts(_ nodes: [JSONNode], file: String, origin: String) {
@@ -77,6 +124,7 @@ struct RubricDecoder {
             let location = node["id"]?.location
             termOrigin[id] = location.map { "\(origin) at line \($0.line)" } ?? origin
             termIndex[id] = terms.count
+            if node["negationIsContent"]?.boolValue == true { negationIsContent.insert(terms.count) }
             terms.append(
                 TermDefinition(
                     id: id, label: node["label"]?.stringValue ?? id,
@@ -122,17 +170,27 @@ struct RubricDecoder {
             for ln in node["levels"]?.arrayValue ?? [] {
                 let label = ln["label"]?.stringValue ?? ""
                 if !labels.insert(label).inserted { error(ln["label"]?.location, "duplicate level '\(label)' in marking point '\(id)'", "duplicate-id") }
+                let (low, high) = markRange(ln["marks"])
                 let level = Level(
-                    label: label, marks: ln["marks"]?.doubleValue ?? 0, when: evidence(ln["when"]),
+                    label: label, marks: high, minMarks: low, requiresLower: ln["requiresLower"]?.boolValue ?? true,
+                    minDevelopment: ln["minDevelopment"]?.intValue ?? 0, when: evidence(ln["when"]),
                     feedback: ln["feedback"]?.stringValue, toReach: ln["toReach"]?.stringValue ?? "", location: ln.location)
-                if let prev = levels.last, level.marks <= prev.marks {
-                    error(ln["marks"]?.location, "level '\(label)' gives \(fmt(level.marks)) marks, not more than '\(prev.label)' (\(fmt(prev.marks))); levels go from lowest to highest", "level-order")
+                if low > high {
+                    error(ln["marks"]?.location, "level '\(label)' has a mark range from \(fmt(low)) down to \(fmt(high)); write the lower mark as min", "level-order")
+                }
+                if let prev = levels.last, level.minMarks <= prev.marks {
+                    error(ln["marks"]?.location, "level '\(label)' gives \(fmt(level.minMarks)) marks, not more than '\(prev.label)' (\(fmt(prev.marks))); levels go from lowest to highest", "level-order")
                 }
                 checkReachable(level.when, at: ln["when"]?.location, what: "level '\(label)' of '\(id)'")
                 levels.append(level)
             }
             if let top = levels.last, top.marks != marks {
                 error(node["marks"]?.location, "marking point '\(id)' is worth \(fmt(marks)) marks but its top level '\(top.label)' gives \(fmt(top.marks)); they must match", "marks-add-up")
+            }
+            let about = (node["about"]?.arrayValue ?? []).compactMap { n -> Int? in
+                guard let id = n.stringValue else { return nil }
+                if case .term(let t) = term(id, n.location) { return t }
+                return nil
             }
             let lo = node["learningOutcome"]
             if let lo, let loID = lo.stringValue, !outcomes.contains(loID) {
@@ -142,6 +200,7 @@ struct RubricDecoder {
                 MarkingPoint(
                     id: id, title: node["title"]?.stringValue ?? id, examiner: node["examiner"]?.stringValue ?? "",
                     marks: marks, learningOutcome: lo?.stringValue, levels: levels,
+                    about: about.isEmpty ? Evidence.terms(in: levels.map(\.when)) : about,
                     missingFeedback: node["feedback"]?["missing"]?.stringValue,
                     metFeedback: node["feedback"]?["met"]?.stringValue,
                     creditExamples: examples(node["examples"]?["credit"]),
@@ -160,7 +219,12 @@ struct RubricDecoder {
             return Misconception(
                 id: id, text: node["text"]?.stringValue ?? "", correction: node["correction"]?.stringValue ?? "",
                 when: when, assertingExamples: examples(node["examples"]?["asserts"]),
-                rejectingExamples: examples(node["examples"]?["rejects"]), location: node.location)
+                rejectingExamples: examples(node["examples"]?["rejects"]), location: node.location,
+                penalty: node["penalty"].map { p in
+                    Penalty(
+                        points: (p["points"]?.arrayValue ?? []).compactMap(\.stringValue),
+                        capLevel: p["capLevel"]?.stringValue, deductMarks: p["deductMarks"]?.doubleValue ?? 0)
+                })
         }
     }
 
@@ -191,8 +255,22 @@ struct RubricDecoder {
             return .atLeast(n, parts.map { evidence($0) })
         }
         if let inner = node["not"] { return .not(evidence(inner)) }
+        if let items = node["each"]?.arrayValue, let n = node["atLeast"]?.intValue, let with = node["with"] {
+            if n > items.count {
+                error(node["atLeast"]?.location, "atLeast \(n) of \(items.count) items can never be met", "unreachable")
+            }
+            return .each(items.map { evidence($0) }, atLeast: n, with: evidence(with))
+        }
         return .any([])
     }
+
+    /// A level's marks: a number, or a range {"min": a, "max": b}.
+    private func markRange(_ node: JSONNode?) -> (Double, Double) {
+        if let x = node?.doubleValue { return (x, x) }
+        let high = node?["max"]?.doubleValue ?? 0
+        return (node?["min"]?.doubleValue ?? high, high)
+    }
+
 
     private mutating func term(_ id: String, _ location: SourceLocation?) -> Evidence {
         if let i = termIndex[id] { return .term(i) }
@@ -217,6 +295,7 @@ struct RubricDecoder {
         case .not: return false
         case .all(let parts), .near(_, let parts), .any(let parts): return parts.contains(where: canBeMet)
         case .atLeast(let n, let parts): return parts.filter(canBeMet).count >= n && n > 0
+        case .each(let items, let n, let with): return items.filter(canBeMet).count >= n && n > 0 && canBeMet(with)
         }
     }
 

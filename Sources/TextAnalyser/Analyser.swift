@@ -3,10 +3,13 @@
 public struct Analyser: Sendable {
     /// The compiled terms and cues.
     public let lexicon: Lexicon
+    /// Wording an answer earns nothing for repeating (the task) and the source it is about.
+    public let references: ReferenceTexts
 
     /// Creates an analyser for a compiled lexicon (compile once, analyse many answers).
-    public init(lexicon: Lexicon) {
+    public init(lexicon: Lexicon, references: ReferenceTexts = .none) {
         self.lexicon = lexicon
+        self.references = references
     }
 
     /// Analyses text.
@@ -17,7 +20,7 @@ public struct Analyser: Sendable {
     /// Analyses text already held as UTF-8.
     public func analyse(_ source: SourceText) -> Analysis {
         var work = AnalysisBuilder(lexicon: lexicon, source: source)
-        return work.run()
+        return work.run(references: references)
     }
 }
 
@@ -59,7 +62,7 @@ struct AnalysisBuilder {
         self.source = source
     }
 
-    mutating func run() -> Analysis {
+    mutating func run(references: ReferenceTexts = .none) -> Analysis {
         blocks = StructureParser.parse(source.bytes)
         tokenise()
         sentences = splitSentences()
@@ -71,7 +74,9 @@ struct AnalysisBuilder {
         markTermCoverage()
         negation = negationScopes()
         markWeakSentences()
-        findings = markStuffedSentences()
+        markContinuations()
+        let copied = markCopiedSentences(references)
+        findings = markStuffedSentences() + copied
         addTermFindings()
         // The detectors only read the analysis so far; running them as non-mutating functions that return
         // their findings also keeps Swift from copying this struct on every helper call they make.

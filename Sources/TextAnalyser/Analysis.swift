@@ -65,6 +65,10 @@ public struct Sentence: Sendable {
     public var wordCount: Int
     /// Heading, bare list item, fragment, buzzword list, repeated copy or reference entry.
     public var isWeak: Bool
+    /// Set when the sentence repeats the task or the rubric's wording, or copies the source text.
+    public var copiedFrom: CopySource? = nil
+    /// True when it opens by referring back to the sentence before ("This meant ...", "As a result ...").
+    public var continuesPrevious: Bool = false
 }
 
 /// Everything the analyser found in one answer.

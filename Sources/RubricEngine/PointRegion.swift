@@ -1,0 +1,60 @@
+import TextAnalyser
+
+/// The part of an answer about one marking point, and how far the answer develops it there.
+///
+/// The region is what an examiner reads when marking the point: the sentences that mention one of its
+/// concepts, each sentence that carries such a sentence on ("This meant ...", "As a result ..."), and
+/// every sentence under a heading that names one of its concepts.
+struct PointRegion {
+    /// Sentence indexes in the region.
+    let sentences: Set<Int>
+    /// Distinct genuine sentences in the region that support the point (see `development(...)`).
+    let development: Int
+    /// The sentences counted as development, in order.
+    let developedSentences: [Int]
+
+    /// Words a continuation sentence needs to count as development on its own.
+    static let continuationWords = 6
+
+    init(point: MarkingPoint, evaluator: EvidenceEvaluator) {
+        let analysis = evaluator.analysis
+        var inRegion = Set<Int>()
+        var headings = Set<Int>()
+        var conceptsPerSentence: [Int: Set<Int>] = [:]
+        for t in point.about {
+            for i in analysis.findingsByTerm[t] {
+                let s = analysis.findings[i].sentence
+                guard analysis.sentences[s].copiedFrom != .brief else { continue }
+                let block = analysis.sentences[s].block
+                if analysis.blocks[block].isHeading {
+                    headings.insert(block)
+                } else {
+                    inRegion.insert(s)
+                    if !analysis.findings[i].negated || evaluator.rubric.negationIsContent.contains(t) {
+                        conceptsPerSentence[s, default: []].insert(t)
+                    }
+                }
+            }
+        }
+        for (s, sentence) in analysis.sentences.enumerated() {
+            if let h = analysis.blocks[sentence.block].heading, headings.contains(h) { inRegion.insert(s) }
+            if s > 0 && sentence.continuesPrevious && inRegion.contains(s - 1) { inRegion.insert(s) }
+        }
+        sentences = inRegion
+        var developed: [Int] = []
+        var hasSignal = Set<Int>()
+        for (i, f) in analysis.findings.enumerated() where inRegion.contains(f.sentence) && !f.negated {
+            if evaluator.isSignal(i) { hasSignal.insert(f.sentence) }
+        }
+        for s in inRegion.sorted() {
+            let sentence = analysis.sentences[s]
+            guard !sentence.isWeak, sentence.copiedFrom == nil else { continue }
+            let supported =
+                hasSignal.contains(s) || (conceptsPerSentence[s]?.count ?? 0) >= 2
+                || (sentence.continuesPrevious && sentence.wordCount >= Self.continuationWords)
+            if supported { developed.append(s) }
+        }
+        developedSentences = developed
+        development = developed.count
+    }
+}

@@ -1,0 +1,135 @@
+/// Where a copied sentence came from.
+public enum CopySource: String, Sendable, Hashable {
+    /// The task or the rubric's own wording: repeating it earns nothing.
+    case brief
+    /// The source text or case study: its details are evidence, but a copied passage is not development.
+    case source
+}
+
+/// The wording an answer may repeat but earns nothing for (the task, the marking points) and the source
+/// text it is about, reduced to hashes of every run of `runWords` words. Compiled once per rubric.
+public struct ReferenceTexts: Sendable {
+    /// Words per compared run: long enough that everyday phrases rarely coincide.
+    static let runWords = 5
+    /// A sentence is copied when at least this share of its words lies in runs shared with a reference...
+    static let copiedShare = 0.75
+    /// ...and it has at least this many words.
+    static let minimumWords = 6
+    /// A run of this many copied words makes a sentence copied whatever its length.
+    static let longRun = 12
+
+    let brief: Set<UInt64>
+    let source: Set<UInt64>
+
+    /// No reference texts: nothing counts as copied.
+    public static let none = ReferenceTexts(brief: [], source: [])
+
+    /// Compiles the brief (task and rubric wording) and the source texts.
+    public init(brief: [String], source: [String]) {
+        self.brief = Self.runs(brief)
+        self.source = Self.runs(source)
+    }
+
+    /// True when there is nothing to compare with.
+    public var isEmpty: Bool { brief.isEmpty && source.isEmpty }
+
+    private static func runs(_ texts: [String]) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let words = bytes.withUnsafeBufferPointer { WordHasher.words($0, 0..<$0.count) }
+            for h in WordHasher.runHashes(words, length: runWords) { out.insert(h) }
+        }
+        return out
+    }
+
+    /// Which reference, if any, a sentence repeats. `words` are the sentence's word hashes in order.
+    func copySource(of words: [UInt64]) -> CopySource? {
+        guard words.count >= Self.runWords else { return nil }
+        if Self.isCopied(words, from: brief) { return .brief }
+        if Self.isCopied(words, from: source) { return .source }
+        return nil
+    }
+
+    private static func isCopied(_ words: [UInt64], from reference: Set<UInt64>) -> Bool {
+        guard !reference.isEmpty else { return false }
+        var covered = [Bool](repeating: false, count: words.count)
+        var runEnd = -1
+        var longest = 0
+        var current = 0
+        for (start, h) in WordHasher.runHashes(words, length: runWords).enumerated() where reference.contains(h) {
+            for k in start..<(start + runWords) { covered[k] = true }
+            current = start <= runEnd ? current + (start + runWords - 1 - runEnd) : runWords
+            runEnd = start + runWords - 1
+            longest = max(longest, current)
+        }
+        if longest >= longRun { return true }
+        let share = Double(covered.filter { $0 }.count) / Double(words.count)
+        return words.count >= minimumWords && share >= copiedShare
+    }
+}
+
+/// Hashes words folded to lower case (ASCII letters and digits, other bytes kept), so that the same
+/// wording matches whatever its case and punctuation.
+enum WordHasher {
+    /// The hash of each word in `range` of `bytes`, in order.
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt64] {
+        var out: [UInt64] = []
+        var h: UInt64 = 0
+        var inWord = false
+        for i in range {
+            var b = bytes[i]
+            let isLetter = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+            if isLetter {
+                if b >= 0x41 && b <= 0x5A { b += 32 }
+                if !inWord {
+                    h = 0xcbf2_9ce4_8422_2325
+                    inWord = true
+                }
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            } else if inWord {
+                out.append(h)
+                inWord = false
+            }
+        }
+        if inWord { out.append(h) }
+        return out
+    }
+
+    /// The hash of every run of `length` consecutive words.
+    static func runHashes(_ words: [UInt64], length: Int) -> [UInt64] {
+        guard words.count >= length else { return [] }
+        var out: [UInt64] = []
+        out.reserveCapacity(words.count - length + 1)
+        for start in 0...(words.count - length) {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for k in start..<(start + length) { h = (h ^ words[k]) &* 0xff51_afd7_ed55_8ccd &+ 0x2545_F491 }
+            out.append(h)
+        }
+        return out
+    }
+}
+
+extension AnalysisBuilder {
+    /// Marks sentences that repeat the brief or copy the source. A sentence copied from the brief is also
+    /// weak, so nothing in it earns more than naming an idea; the engine gives it nothing at all.
+    mutating func markCopiedSentences(_ references: ReferenceTexts) -> [Finding] {
+        guard !references.isEmpty else { return [] }
+        var out: [Finding] = []
+        source.bytes.withUnsafeBufferPointer { p in
+            for i in sentences.indices {
+                let words = WordHasher.words(p, sentences[i].range)
+                guard let from = references.copySource(of: words) else { continue }
+                sentences[i].copiedFrom = from
+                if from == .brief {
+                    sentences[i].isWeak = true
+                    out.append(
+                        Finding(
+                            kind: .stuffing(.copiedFromBrief), range: sentences[i].range, sentence: i, negated: false,
+                            weak: true))
+                }
+            }
+        }
+        return out
+    }
+}
