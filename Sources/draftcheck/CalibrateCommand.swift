@@ -208,8 +208,8 @@ struct MarkedFiles {
         var byStem: [String: [SubmissionFolder.Entry]] = [:]
         for entry in folder.entries {
             byPath[entry.relativePath] = entry
-            byStem[(entry.relativePath as NSString).deletingPathExtension, default: []].append(entry)
-            byStem[(entry.url.lastPathComponent as NSString).deletingPathExtension, default: []].append(entry)
+            let stems = [entry.relativePath, entry.url.lastPathComponent].map { ($0 as NSString).deletingPathExtension }
+            for stem in Set(stems) { byStem[stem, default: []].append(entry) }
         }
         var missing: [String] = []
         for row in table.rows {
