@@ -98,7 +98,7 @@ public struct CalibrationReport: Sendable {
     }
 
     /// A fixed-point number without Foundation's locale-dependent formatting.
-    static func number(_ value: Double, _ places: Int) -> String {
+    public static func number(_ value: Double, _ places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
