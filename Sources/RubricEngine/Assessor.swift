@@ -98,12 +98,16 @@ public struct Assessor: Sendable {
         return result
     }
 
-    /// The mark within a level's range: its lowest mark, plus one for each developed sentence beyond what
-    /// the level needs (at least one), up to its highest.
+    /// Developed sentences beyond what a level needs (at least one) that take the mark to the top of its range.
+    static let sentencesForFullRange = 3.0
+
+    /// The mark within a level's range: its lowest mark, rising evenly with each developed sentence beyond
+    /// what the level needs (at least one) until `sentencesForFullRange` more reach its highest, in whole marks.
     private func mark(_ level: Level, development: Int) -> Double {
         guard level.hasRange else { return level.marks }
         let extra = Double(max(0, development - max(level.minDevelopment, 1)))
-        return min(level.marks, level.minMarks + extra)
+        let share = min(1, extra / Self.sentencesForFullRange)
+        return min(level.marks, level.minMarks + ((level.marks - level.minMarks) * share).rounded())
     }
 
     /// Cites each concept once and each signal at most twice, in reading order.

@@ -3,8 +3,9 @@ import TextAnalyser
 /// The part of an answer about one marking point, and how far the answer develops it there.
 ///
 /// The region is what an examiner reads when marking the point: the sentences that mention one of its
-/// concepts, each sentence that carries such a sentence on ("This meant ...", "As a result ..."), and
-/// every sentence under a heading that names one of its concepts.
+/// concepts, each sentence that carries such a sentence on ("This meant ...", "As a result ..."), every
+/// sentence under a heading that names one of its concepts, and the whole of a paragraph when most of its
+/// sentences are about the point, or when it is a paragraph of a few sentences that opens with the point.
 struct PointRegion {
     /// Sentence indexes in the region.
     let sentences: Set<Int>
@@ -12,6 +13,10 @@ struct PointRegion {
     let development: Int
     /// The sentences counted as development, in order.
     let developedSentences: [Int]
+
+    /// Paragraphs of this many sentences are read as being about what their first sentence is about; a longer
+    /// paragraph (a whole answer in one block) is not.
+    static let topicParagraph = 3...5
 
     /// Words a continuation sentence needs to count as development on its own.
     static let continuationWords = 6
@@ -39,6 +44,13 @@ struct PointRegion {
         for (s, sentence) in analysis.sentences.enumerated() {
             if let h = analysis.blocks[sentence.block].heading, headings.contains(h) { inRegion.insert(s) }
             if s > 0 && sentence.continuesPrevious && inRegion.contains(s - 1) { inRegion.insert(s) }
+        }
+        var sentencesPerBlock: [Int: [Int]] = [:]
+        for (s, sentence) in analysis.sentences.enumerated() { sentencesPerBlock[sentence.block, default: []].append(s) }
+        for (_, members) in sentencesPerBlock where members.count > 1 {
+            let about = members.filter { inRegion.contains($0) }.count
+            let opensWithIt = inRegion.contains(members[0]) && Self.topicParagraph.contains(members.count)
+            if opensWithIt || about * 2 > members.count { inRegion.formUnion(members) }
         }
         sentences = inRegion
         var developed: [Int] = []

@@ -98,6 +98,9 @@ extension AnalysisBuilder {
     /// Drops ambiguous words ("place", "process", "people") that are not in their context: the context term
     /// in the same paragraph or its heading, or two sibling terms in the same sentence ("price, place and
     /// promotion"). An ambiguous word inside a longer term ("sales process") is never counted on its own.
+    /// Most tokens between two listed sibling terms ("price, place and promotion").
+    static let siblingGap = 4
+
     mutating func applyContext() {
         guard termMatches.contains(where: { !lexicon.contextIndexes[Int($0.entry)].isEmpty }) else { return }
         // Matches are sorted by position, so each sentence's and each block's matches are contiguous;
@@ -124,8 +127,11 @@ extension AnalysisBuilder {
             let heading = blocks[b].heading
             if needs.contains(where: { c in block(b, has: c) || heading.map { block($0, has: c) } == true }) { continue }
             siblings.removeAll(keepingCapacity: true)
+            // Siblings give each other context only when they are listed together ("product, price, place and
+            // promotion"), not scattered through a sentence ("a promotion at work and a new place").
             for other in termMatches[bySentence[m.sentence]]
             where other.entry != m.entry && !siblings.contains(other.entry)
+                && (abs(other.first - m.last) <= Self.siblingGap || abs(m.first - other.last) <= Self.siblingGap)
                 && lexicon.contextIndexes[Int(other.entry)].contains(where: needs.contains)
             {
                 siblings.append(other.entry)

@@ -39,6 +39,18 @@ extension AnalysisBuilder {
         return b == 0xE2 && t.end - t.start == 3 && (source.bytes[Int(t.start) + 2] == 0x9D || source.bytes[Int(t.start) + 2] == 0x99)
     }
 
+    /// The token after a note reference written straight after a full stop ("... or more.[^2] However" in
+    /// Markdown, "... or more.[2] However" in numbered styles), or `i` when there is none.
+    private func afterNoteReference(_ i: Int, blockEnd: Int) -> Int {
+        guard i < blockEnd, isPunct(i, "["), !tokens[i].has(Token.Flags.spaceBefore) else { return i }
+        var k = i + 1
+        if k < blockEnd && isPunct(k, "^") { k += 1 }
+        guard k < blockEnd, tokens[k].kind != .punctuation else { return i }
+        k += 1
+        guard k < blockEnd, isPunct(k, "]") else { return i }
+        return k + 1
+    }
+
     private func isSentenceEnd(_ i: Int, blockEnd: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .punctuation else { return false }
@@ -48,6 +60,7 @@ extension AnalysisBuilder {
         guard isStop else { return false }
         var next = i + 1
         while next < blockEnd && isClosingMark(next) { next += 1 }
+        next = afterNoteReference(next, blockEnd: blockEnd)
         if next >= blockEnd { return true }
         guard tokens[next].has(Token.Flags.spaceBefore) else { return false }
         if b == UInt8(ascii: ".") && i > 0 && tokens[i - 1].kind == .word && !tokens[i].has(Token.Flags.spaceBefore) {

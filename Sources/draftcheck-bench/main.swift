@@ -6,6 +6,11 @@ import TextAnalyser
 // Benchmark: analyser throughput over a generated corpus, and the wall time of one `draftcheck check`
 // of a 3,000-word answer including process start. Run on a release build:
 //   swift build -c release && .build/release/draftcheck-bench [--rubric ID] [--mb N] [--runs N] [--docx FILE]
+// The real-text benchmark (issue 9) is a subcommand: draftcheck-bench realtext --texts DIR [--annotations DIR]
+
+if CommandLine.arguments.dropFirst().first == "realtext" {
+    exit(RealTextBenchmark.run(Array(CommandLine.arguments.dropFirst(2))))
+}
 
 /// A deterministic generator (SplitMix64), so every run measures the same corpus.
 struct SplitMix {

@@ -75,6 +75,13 @@ struct SentenceRelationTests {
         #expect(a.sentences[1].copiedFrom == nil)
     }
 
+    @Test(
+        "A note reference after a full stop does not join two sentences",
+        arguments: ["Profit rose by 25%.[^2] However, costs rose too.", "Profit rose by 25%.[2] However, costs rose too."])
+    func noteReferenceEndsTheSentence(_ text: String) {
+        #expect(analyser.analyse(text).sentences.count == 2)
+    }
+
     @Test("Without reference texts nothing is copied")
     func noReferences() {
         let a = analyser.analyse("Evaluate the impact of customer relationship management on customer loyalty.")
