@@ -63,8 +63,8 @@ enum CalibrateCommand {
         let scale: TutorScale
         switch TutorScale.make(table.rows.map(\.total), bands: rubric.bands) {
         case .success(let s): scale = s
-        case .failure(let message):
-            Output.err("draftcheck: \(message)")
+        case .failure(let problem):
+            Output.err("draftcheck: \(problem.message)")
             return .inputError
         }
         let matched = MarkedFiles(table: table, folder: SubmissionFolder(root: URL(fileURLWithPath: folder)))

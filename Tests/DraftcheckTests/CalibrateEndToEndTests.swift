@@ -59,4 +59,21 @@ struct CalibrateEndToEndTests {
         #expect(few.status == 1)
         #expect(few.stderr.contains("have no file in the folder: 'nobody'"), "\(few.stderr)")
     }
+
+    @Test("A tutor who marks in the rubric's bands is compared band for band; mixed scales are refused")
+    func bandLabels() throws {
+        let dir = try folder()
+        let rubric = ToolRunner.repo.appendingPathComponent("Rubrics/examples/tutor-example.json").path
+        let bands = ["empty": "Pass", "thin": "Pass", "named": "Merit", "two": "Merit", "developed": "Distinction", "off-topic": "Pass"]
+        let csv = "learner,band\n" + bands.sorted { $0.key < $1.key }.map { "\($0.key),\($0.value)" }.joined(separator: "\n") + "\n"
+        try csv.write(to: dir.appendingPathComponent("bands.csv"), atomically: true, encoding: .utf8)
+        let r = try ToolRunner.run(
+            ["calibrate", "answers", "--rubric", rubric, "--marks", "bands.csv", "--folds", "2"], directory: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("summary: answers=6 "))
+        try "file,grade\nthin,Merit\ntwo,3\n".write(to: dir.appendingPathComponent("mixed.csv"), atomically: true, encoding: .utf8)
+        let mixed = try ToolRunner.run(["calibrate", "answers", "--rubric", rubric, "--marks", "mixed.csv"], directory: dir)
+        #expect(mixed.status == 1)
+        #expect(mixed.stderr.contains("mix whole marks ('3') and band labels"), "\(mixed.stderr)")
+    }
 }
