@@ -9,15 +9,17 @@ let package = Package(
         .library(name: "RubricEngine", targets: ["RubricEngine"]),
         .library(name: "Reporter", targets: ["Reporter"]),
         .library(name: "DocumentReaders", targets: ["DocumentReaders"]),
+        .library(name: "Calibration", targets: ["Calibration"]),
     ],
     targets: [
         .target(name: "TextAnalyser"),
         .target(name: "RubricEngine", dependencies: ["TextAnalyser"]),
         .target(name: "Reporter", dependencies: ["RubricEngine", "TextAnalyser"]),
         .target(name: "DocumentReaders"),
+        .target(name: "Calibration"),
         .executableTarget(
             name: "draftcheck",
-            dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders"]
+            dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "Calibration"]
         ),
         .executableTarget(
             name: "draftcheck-bench",
@@ -29,6 +31,7 @@ let package = Package(
         .testTarget(name: "ReporterTests", dependencies: ["Reporter", "RubricEngine", "TextAnalyser"]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "DraftcheckTests", dependencies: ["draftcheck"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,6 +15,8 @@ let usage = """
       draftcheck rubric lint FILE...          check a rubric file for mistakes
       draftcheck rubric test [ID|FILE]...     run a rubric's own examples
       draftcheck rubric show ID|FILE          the rubric as Markdown
+      draftcheck calibrate DIR --rubric ID|PATH --marks marks.csv [--out FILE] [--folds N]
+                                              agreement with a tutor's marks; fitted bands
       draftcheck --help | --version
 
     Exit codes:
@@ -45,6 +47,7 @@ func runCommand(_ args: [String]) -> ExitCode {
         case "rubrics": return try RubricsCommand.list(rest)
         case "rubric": return try RubricsCommand.run(rest)
         case "batch": return try BatchCommand.run(rest)
+        case "calibrate": return try CalibrateCommand.run(rest)
         default:
             throw UsageError(message: "unknown command '\(command)'; run `draftcheck --help` for the commands")
         }
