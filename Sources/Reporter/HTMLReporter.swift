@@ -165,24 +165,56 @@ public enum HTMLReporter {
             out += "<li\(cls.isEmpty ? "" : " class=\"\(cls)\"")\(now ? " aria-current=\"step\"" : "")>"
             out += "\(HTMLEscaping.escape(level.label)) (\(TextReporter.number(level.marks)))</li>"
         }
-        out += "</ol>\n<p class=\"examiner\">The examiner looks for: \(HTMLEscaping.escape(p.point.examiner))</p>\n"
-        out += "<h4>Evidence in your answer</h4>\n"
-        if p.evidence.isEmpty {
-            out += "<p class=\"evidence\">None found yet.</p>\n"
-        } else {
-            out += "<ul class=\"evidence\">\n"
-            for (k, e) in p.evidence.enumerated() {
-                let place = HTMLEscaping.escape(doc.place(ofOffset: e.range.lowerBound))
-                let id = AnswerMarkup.evidenceID(prefix, point: i, item: k)
-                let whereText = markup.target(id).map { "<a class=\"where\" href=\"#\($0)\">\(place)</a>" } ?? "<span class=\"where\">\(place)</span>"
-                let sentence = a.analysis.sentences[e.sentence]
-                let quote = TextReporter.clip(a.analysis.source.text(sentence.range), 160)
-                out += "<li>\(whereText) · \(HTMLEscaping.escape(e.label)): <q>\(HTMLEscaping.escape(quote))</q></li>\n"
-            }
-            out += "</ul>\n"
-        }
+        out += "</ol>\n"
         out += "<h4>\(p.status == .met ? "Feedback" : "To reach the next level")</h4>\n<p class=\"next\">\(HTMLEscaping.escape(p.feedback))</p>\n"
+        out += "<h4>Evidence in your answer</h4>\n"
+        out += p.evidence.isEmpty ? "<p class=\"evidence\">None found yet.</p>\n" : evidenceList(i, p, doc, a, markup: markup, prefix: prefix)
+        out += "<p class=\"examiner\">The examiner looks for: \(HTMLEscaping.escape(p.point.examiner))</p>\n"
         return out + "</section>\n"
+    }
+
+    /// The evidence for a point, one entry per sentence: where it is (linking into the answer), what was
+    /// credited, and the sentence with the credited words marked.
+    private static func evidenceList(
+        _ i: Int, _ p: PointResult, _ doc: CheckedDocument, _ a: Assessment, markup: AnswerMarkup, prefix: String
+    ) -> String {
+        var order: [Int] = []
+        var bySentence: [Int: [Int]] = [:]
+        for (k, e) in p.evidence.enumerated() {
+            if bySentence[e.sentence] == nil { order.append(e.sentence) }
+            bySentence[e.sentence, default: []].append(k)
+        }
+        var out = "<ul class=\"evidence\">\n"
+        for sentence in order {
+            let items = bySentence[sentence] ?? []
+            let first = p.evidence[items[0]]
+            let place = HTMLEscaping.escape(doc.place(ofOffset: first.range.lowerBound))
+            let target = markup.target(AnswerMarkup.evidenceID(prefix, point: i, item: items[0]))
+            let whereText = target.map { "<a class=\"where\" href=\"#\($0)\">\(place)</a>" } ?? "<span class=\"where\">\(place)</span>"
+            var labels: [String] = []
+            for k in items where !labels.contains(p.evidence[k].label) { labels.append(p.evidence[k].label) }
+            let quote = markedQuote(a, sentence: sentence, marks: items.map { p.evidence[$0].range }, colour: i % 8)
+            out += "<li>\(whereText) · \(labels.map(HTMLEscaping.escape).joined(separator: ", ")): <q>\(quote)</q></li>\n"
+        }
+        return out + "</ul>\n"
+    }
+
+    /// A sentence of the answer, escaped, with the given byte ranges marked; long sentences are clipped.
+    private static func markedQuote(_ a: Assessment, sentence: Int, marks: [Range<Int>], colour: Int) -> String {
+        guard a.analysis.sentences.indices.contains(sentence) else { return "" }
+        let range = a.analysis.sentences[sentence].range
+        let text = a.analysis.source.text(range)
+        guard text.count <= 320 else { return HTMLEscaping.escape(TextReporter.clip(text, 200)) }
+        let clipped = marks.map { max($0.lowerBound, range.lowerBound)..<min($0.upperBound, range.upperBound) }.filter { !$0.isEmpty }
+        var cuts = Set([range.lowerBound, range.upperBound])
+        for m in clipped { cuts.formUnion([m.lowerBound, m.upperBound]) }
+        let sorted = cuts.sorted()
+        var out = ""
+        for (lo, hi) in zip(sorted, sorted.dropFirst()) where lo < hi {
+            let piece = HTMLEscaping.escape(TextReporter.clip(a.analysis.source.text(lo..<hi), 400))
+            out += clipped.contains { $0.lowerBound <= lo && $0.upperBound >= hi } ? "<mark class=\"ev c\(colour)\">\(piece)</mark>" : piece
+        }
+        return out
     }
 
     private static func misconceptionsAndWeak(_ doc: CheckedDocument, _ a: Assessment, markup: AnswerMarkup, prefix: String) -> String {
