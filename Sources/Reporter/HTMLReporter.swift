@@ -14,11 +14,15 @@ public enum HTMLReporter {
             body += report(doc, rubric: rubric, title: title, prefix: prefix)
         }
         let pageTitle = (title ?? documents.first.map { fileName($0.path) } ?? "Report") + " · " + rubric.title
-        return page(title: pageTitle, body: body)
+        let answer = documents.first?.assessment == nil ? nil : documents.count > 1 ? "d1-answer" : "answer"
+        return page(title: pageTitle, body: body, skipTo: answer.map { ($0, "Skip to the answer") })
     }
 
     /// The HTML document around a body: metadata, the content security policy and the style sheet.
-    static func page(title: String, body: String) -> String {
+    /// `skipTo` is the id and wording of a link for keyboard users to jump past the header.
+    static func page(title: String, body: String, skipTo: (id: String, text: String)? = nil) -> String {
+        let skip = skipTo.map { "<a class=\"skip\" href=\"#\($0.id)\">\($0.text)</a>\n" } ?? ""
+        return
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -33,8 +37,7 @@ public enum HTMLReporter {
         </style>
         </head>
         <body>
-        <a class="skip" href="#answer">Skip to the answer</a>
-        <main class="page">
+        \(skip)<main class="page">
         \(body)</main>
         <footer>Made by draftcheck. A self-check against the rubric, not a grade.</footer>
         </body>
