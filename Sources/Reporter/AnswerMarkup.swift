@@ -129,7 +129,7 @@ struct AnswerMarkup {
             chips = self.chips(starting)
         }
         let tipID = starting.isEmpty ? "" : " id=\"\(starting[0].id)-tip\""
-        let tip = "<span class=\"tip\" role=\"tooltip\"\(tipID)>\(tipText(points: points, misconceptions: misconceptions, weak: weak))</span>"
+        let tip = "<span class=\"tip\" role=\"tooltip\"\(tipID)>\(tipText(active, points: points, misconceptions: misconceptions, weak: weak))</span>"
         return open + ">" + chips + text + tip + "</\(tag)>"
     }
 
@@ -161,14 +161,20 @@ struct AnswerMarkup {
         return out
     }
 
-    private func tipText(points: [Int], misconceptions: [Int], weak: [Int]) -> String {
+    private func tipText(_ active: [Annotation], points: [Int], misconceptions: [Int], weak: [Int]) -> String {
         var lines: [String] = []
         for p in points {
             let r = assessment.points[p]
             let level = r.level.map { "level reached: \($0)" } ?? "no level reached yet"
+            var labels: [String] = []
+            for a in active {
+                guard case .evidence(p, let k) = a.note, !labels.contains(r.evidence[k].label) else { continue }
+                labels.append(r.evidence[k].label)
+            }
             lines.append(
                 "<b>Marking point \(p + 1): \(HTMLEscaping.escape(r.point.title))</b> "
-                    + "\(HTMLEscaping.escape(level)), \(TextReporter.number(r.awarded)) of \(TextReporter.number(r.point.marks)) marks")
+                    + "\(HTMLEscaping.escape(level)), \(TextReporter.number(r.awarded)) of \(TextReporter.number(r.point.marks)) marks. "
+                    + "Credited: \(HTMLEscaping.escape(labels.joined(separator: ", ")))")
         }
         for i in misconceptions {
             let m = assessment.misconceptions[i].misconception

@@ -59,12 +59,12 @@ public enum HTMLReporter {
         var out = "<article class=\"report\">\n"
         out += header(doc, a, title: title)
         out += "<div class=\"layout\">\n"
+        out += "<aside aria-label=\"Summary\">\n" + legend(a, prefix: prefix) + nextSteps(a, prefix: prefix) + "</aside>\n"
         out += "<section class=\"card answer-card\" aria-labelledby=\"\(prefix)answer-h\">\n"
         out += "<h2 id=\"\(prefix)answer-h\">Your answer, marked</h2>\n"
         out += "<p class=\"hint\">Highlights show the evidence each marking point credited; the number beside a highlight is "
             + "its marking point. Hover over or tab to a highlight to see the point, the level and the marks.</p>\n"
         out += "<div class=\"answer\" id=\"\(prefix.isEmpty ? "answer" : prefix + "answer")\">\n\(answer)</div>\n</section>\n"
-        out += "<aside aria-label=\"Summary\">\n" + legend(a, prefix: prefix) + nextSteps(a, prefix: prefix) + "</aside>\n"
         out += "</div>\n"
         out += pointPanels(doc, a, markup: markup, prefix: prefix)
         out += misconceptionsAndWeak(doc, a, markup: markup, prefix: prefix)
@@ -77,6 +77,7 @@ public enum HTMLReporter {
         let r = a.rubric
         var course = [r.course.name, r.course.level, r.course.unit].compactMap { $0 }.filter { !$0.isEmpty }
         course.removeAll { $0 == r.title }
+        if let level = r.course.level, r.course.name.contains(level) { course.removeAll { $0 == level } }
         var out = "<header class=\"head\">\n<div>\n<p class=\"eyebrow\">Self-check report"
         out += title.map { " for \(HTMLEscaping.escape($0))" } ?? ""
         out += "</p>\n<h1>\(HTMLEscaping.escape(r.title))</h1>\n"
@@ -87,7 +88,7 @@ public enum HTMLReporter {
         out += "<span class=\"sub\">marks, \(TextReporter.number(a.percent))%</span></p>\n"
         let band = a.band.map(HTMLEscaping.escape) ?? "Below \(HTMLEscaping.escape(r.bands.first?.label ?? "the lowest band"))"
         out += "<p class=\"tile\"><span class=\"big band\">\(band)</span><span class=\"sub\">band</span></p>\n"
-        out += "<p class=\"tile\"><span class=\"big\">\(a.analysis.wordCount)</span><span class=\"sub\">\(wordSub(a))</span></p>\n"
+        out += "<p class=\"tile\"><span class=\"big\">\(groupedNumber(a.analysis.wordCount))</span><span class=\"sub\">\(wordSub(a))</span></p>\n"
         out += "</div>\n"
         out += "<p class=\"disclaimer\"><strong>This is a self-check against the rubric, not a grade.</strong> "
             + "Your tutor or examiner decides the mark; use this to see what your draft already shows and what to add.</p>\n"

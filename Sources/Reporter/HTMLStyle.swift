@@ -28,7 +28,8 @@ enum HTMLStyle {
         .band{font-weight:700;color:var(--accent)}
         .disclaimer{grid-column:1/-1;margin:0;padding:.5rem .75rem;background:rgba(255,255,255,.12);border-radius:8px;font-size:.92rem}
         .notes{margin:1rem 0 0;padding:.6rem .9rem;background:#fffbeb;border:1px solid #fcd34d;border-radius:8px}
-        .layout{display:grid;grid-template-columns:minmax(0,1fr) 21rem;gap:1.5rem;margin-top:1.5rem;align-items:start}
+        .layout{display:grid;grid-template-columns:minmax(0,1fr) 21rem;grid-template-areas:"answer aside";gap:1.5rem;margin-top:1.5rem;align-items:start}
+        .answer-card{grid-area:answer}aside{grid-area:aside}
         .card{background:var(--paper);border:1px solid var(--line);border-radius:12px;padding:1.25rem 1.5rem}
         h2{font-size:1.25rem;margin:0 0 .75rem;color:var(--accent)}
         .answer{font-family:Georgia,"Iowan Old Style","Palatino Linotype","DejaVu Serif",serif;font-size:1.02rem;line-height:1.85}
@@ -99,20 +100,23 @@ enum HTMLStyle {
         .up{color:var(--good);font-weight:700}.down{color:var(--bad);font-weight:700}.same{color:var(--muted)}
         .gained{color:var(--good)}.lost{color:var(--bad)}
         footer{margin-top:2rem;font-size:.8rem;color:var(--muted);text-align:center}
-        @media (max-width:62rem){.layout{grid-template-columns:1fr}aside{position:static;max-height:none;order:-1}.twocol{grid-template-columns:1fr}header.head{grid-template-columns:1fr}}
+        @media (max-width:62rem){.layout{grid-template-columns:1fr;grid-template-areas:"aside" "answer"}aside{position:static;max-height:none}.twocol{grid-template-columns:1fr}header.head{grid-template-columns:1fr}}
         @media print{
         @page{size:A4;margin:16mm 14mm}
         body{background:#fff;font-size:10.5pt}
         *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         .page{max-width:none;padding:0}
-        header.head{background:#fff;color:var(--ink);border:2px solid var(--accent);break-inside:avoid}
+        header.head{background:#fff;color:var(--ink);border:2px solid var(--accent);break-inside:avoid;grid-template-columns:1fr auto;padding:.8rem 1rem}
+        header.head h1{font-size:1.35rem}
+        .tile{min-width:6.5rem;padding:.4rem .6rem}.tile .big{font-size:1.5rem}
         .disclaimer,.meta code{background:var(--wash)}
         .tile{border:1px solid var(--line)}
         .layout{display:block}
-        aside{position:static;max-height:none;overflow:visible;margin-bottom:1rem}
+        aside{position:static;max-height:none;overflow:visible;display:block}aside>.card{margin-bottom:.8rem}
+        .legend li{padding:.2rem 0}.legend .bar{display:none}
         .card{border-color:#bcccdc;padding:.8rem 1rem;break-inside:auto}
-        .legend,.steps{break-inside:avoid}
-        .points{display:block}.point{break-inside:avoid;margin-bottom:.8rem}
+        .legend{break-inside:avoid}
+        .points{display:block}.point{break-inside:auto;margin-bottom:.8rem}.point h3,.point h4,.ladder,.status{break-after:avoid}.evidence li{break-inside:avoid}
         .twocol{display:block}
         .tip,.skip{display:none!important}
         a{color:inherit;text-decoration:none}

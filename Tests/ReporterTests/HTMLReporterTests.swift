@@ -127,9 +127,9 @@ struct HTMLReporterTests {
         let text = "Our CRM grew sales by 15%.\n\nCustomers show loyalty when they return to the shop."
         let html = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(text))])
         #expect(html.contains(#"<mark class="ev c0 s0" id="ev1-1" tabindex="0" aria-describedby="ev1-1-tip"><span class="chip c0" aria-hidden="true">1</span>CRM"#))
-        #expect(html.contains("<b>Marking point 1: CRM</b> level reached: Analysis, 2 of 2 marks"))
+        #expect(html.contains("<b>Marking point 1: CRM</b> level reached: Analysis, 2 of 2 marks. Credited: CRM</span>"))
         #expect(html.contains(#"<span class="chip c1" aria-hidden="true">2</span>loyalty"#))
-        #expect(html.contains("<b>Marking point 2: Loyalty</b> level reached: Knowledge, 1 of 2 marks"))
+        #expect(html.contains("<b>Marking point 2: Loyalty</b> level reached: Knowledge, 1 of 2 marks. Credited: Loyalty</span>"))
         // Text that earned nothing is not marked.
         #expect(html.contains("</mark> when they return to the shop.</p>"))
         #expect(!html.contains("chip-weak\" aria-hidden=\"true\">weak</span>loyalty"))
