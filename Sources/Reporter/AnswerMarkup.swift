@@ -79,9 +79,14 @@ struct AnswerMarkup {
             inList = isItem
             let inner = inline(block.range)
             let refs = block.isReferenceList ? " class=\"refs\"" : ""
+            if !isItem && isTableRow(block.range) {
+                out += "<p class=\"table-row\">\(inner)</p>\n"
+                continue
+            }
             switch block.kind {
             case .heading(let level):
-                let tag = "h\(min(max(level, 1) + 2, 6))"
+                // Level 0 is a short title-like line in plain text: a heading, but a modest one.
+                let tag = "h\(level == 0 ? 4 : min(level + 2, 6))"
                 out += "<\(tag) class=\"answer-heading\">\(inner)</\(tag)>\n"
             case .paragraph: out += "<p\(refs)>\(inner)</p>\n"
             case .listItem: out += "<li\(refs)>\(inner)</li>\n"
@@ -89,6 +94,16 @@ struct AnswerMarkup {
         }
         if inList { out += "</ul>\n" }
         return out
+    }
+
+    /// Whether a block is a table row as the document readers write it (cells joined by " | ").
+    private func isTableRow(_ range: Range<Int>) -> Bool {
+        let bytes = assessment.analysis.source.bytes
+        guard range.count >= 3 else { return false }
+        for i in range.lowerBound..<(range.upperBound - 2) where bytes[i] == 0x20 && bytes[i + 1] == 0x7C && bytes[i + 2] == 0x20 {
+            return true
+        }
+        return false
     }
 
     /// One block's text, cut where marks start and end, each piece wrapped in the marks covering it.
@@ -205,6 +220,7 @@ struct AnswerMarkup {
             s = String(s.map { $0.isNewline ? " " : $0 })
         }
         if stripEmphasis && s.contains("**") { s = s.replacingOccurrences(of: "**", with: "") }
-        return HTMLEscaping.escape(s)
+        let escaped = HTMLEscaping.escape(s)
+        return escaped.contains(" | ") ? escaped.replacingOccurrences(of: " | ", with: "<span class=\"sep\"> | </span>") : escaped
     }
 }

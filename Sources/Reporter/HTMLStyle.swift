@@ -36,6 +36,10 @@ enum HTMLStyle {
         .answer p,.answer li{margin:0 0 .9rem;max-width:46rem}
         .answer .answer-heading{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--accent);margin:1.4rem 0 .5rem;line-height:1.3}
         .answer h3.answer-heading{font-size:1.3rem}.answer h4.answer-heading{font-size:1.1rem}.answer h5.answer-heading,.answer h6.answer-heading{font-size:1rem}
+        .answer .table-row{margin:0;padding:.2rem .6rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;font-size:.92rem;background:var(--wash);border:1px solid var(--line);border-top:0}
+        .answer :not(.table-row)+.table-row{border-top:1px solid var(--line);border-radius:6px 6px 0 0;margin-top:.4rem;font-weight:600}
+        .answer .table-row:has(+:not(.table-row)){border-radius:0 0 6px 6px;margin-bottom:.9rem}
+        .answer .table-row .sep{color:#9aa5b1;padding:0 .3rem}
         .answer .refs{font-size:.9rem;color:var(--muted)}
         .hint{font-size:.88rem;color:var(--muted);margin:-.25rem 0 1rem}
         mark,.misc,.weak{position:relative}

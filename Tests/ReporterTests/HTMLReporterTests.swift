@@ -184,6 +184,11 @@ struct HTMLReporterTests {
         let text = "# Intro\n\nFirst paragraph\nwrapped.\n\n- one\n- two\n\nAfter."
         let html = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(text))])
         #expect(html.contains("<h3 class=\"answer-heading\">Intro</h3>\n<p>First paragraph wrapped.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p>After.</p>"))
+        // Table rows as the Word and OpenDocument readers write them ("a | b") keep their cells apart.
+        let table = "Figures follow.\n\nItem | Year 1\n\nCost | 2 million\n\nEnd of table."
+        let rows = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.docx", assessment: Assessor(rubric: rubric).assess(table))])
+        #expect(rows.contains("<p class=\"table-row\">Item<span class=\"sep\"> | </span>Year 1</p>\n<p class=\"table-row\">Cost<span class=\"sep\"> | </span>2 million</p>"))
+        #expect(rows.contains("<p>Figures follow.</p>"))
     }
 
     @Test("Header: marks, band, words against the limit and the self-check line")
