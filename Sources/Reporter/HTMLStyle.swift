@@ -20,8 +20,9 @@ enum HTMLStyle {
         header.head h1{margin:.15rem 0 .25rem;font-size:1.6rem;line-height:1.25}
         .meta{margin:0;opacity:.9;font-size:.95rem}
         .meta code{font-size:.9em;background:rgba(255,255,255,.12);padding:0 .3em;border-radius:4px;word-break:break-all}
-        .score{display:flex;gap:1rem;align-items:stretch}
-        .tile{background:#fff;color:var(--ink);border-radius:10px;padding:.6rem 1rem;min-width:8.5rem;text-align:center}
+        .score{display:flex;flex-wrap:wrap;gap:1rem;align-items:stretch}
+        header.head>div{min-width:0}
+        .tile{margin:0;background:#fff;color:var(--ink);border-radius:10px;padding:.6rem 1rem;min-width:8.5rem;text-align:center}
         .tile .big{display:block;font-size:1.9rem;font-weight:700;line-height:1.1}
         .tile .big small{font-size:1rem;font-weight:600;color:var(--muted)}
         .tile .sub{display:block;font-size:.85rem;color:var(--muted)}
@@ -52,7 +53,7 @@ enum HTMLStyle {
         .chip-misc{background:var(--bad)}.chip-weak{background:#fff;color:var(--muted);border:1px dashed var(--muted)}
         .misc{text-decoration:underline wavy var(--bad);text-decoration-thickness:1.5px;text-underline-offset:.28em}
         .weak{outline:1.5px dashed #7b8794;outline-offset:1px;border-radius:2px}
-        .tip{display:none;position:absolute;left:0;top:calc(100% + 6px);z-index:5;width:max-content;max-width:22rem;padding:.5rem .7rem;border-radius:8px;background:#102a43;color:#fff;font:400 .82rem/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;box-shadow:0 6px 18px rgba(16,42,67,.3);text-decoration:none;white-space:normal}
+        .tip{display:none;position:absolute;left:0;top:calc(100% + 6px);z-index:5;width:max-content;max-width:min(22rem,80vw);padding:.5rem .7rem;border-radius:8px;background:#102a43;color:#fff;font:400 .82rem/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;box-shadow:0 6px 18px rgba(16,42,67,.3);text-decoration:none;white-space:normal}
         mark:hover>.tip,mark:focus>.tip,.misc:hover>.tip,.misc:focus>.tip,.weak:hover>.tip,.weak:focus>.tip{display:block}
         :target{outline:3px solid #f59e0b;outline-offset:2px}
         aside{position:sticky;top:1rem;display:flex;flex-direction:column;gap:1rem;max-height:calc(100vh - 2rem);overflow:auto}
@@ -104,7 +105,7 @@ enum HTMLStyle {
         .up{color:var(--good);font-weight:700}.down{color:var(--bad);font-weight:700}.same{color:var(--muted)}
         .gained{color:var(--good)}.lost{color:var(--bad)}
         footer{margin-top:2rem;font-size:.8rem;color:var(--muted);text-align:center}
-        @media (max-width:62rem){.layout{grid-template-columns:1fr;grid-template-areas:"aside" "answer"}aside{position:static;max-height:none}.twocol{grid-template-columns:1fr}header.head{grid-template-columns:1fr}}
+        @media (max-width:62rem){.layout{grid-template-columns:1fr;grid-template-areas:"aside" "answer"}aside{position:static;max-height:none}.twocol{grid-template-columns:1fr}header.head{grid-template-columns:1fr;padding:1rem}.tile{min-width:6rem;flex:1 1 auto}.tile .big{font-size:1.5rem}.page{padding:1rem .6rem 2rem}.card{padding:1rem}.points{grid-template-columns:1fr}}
         @media print{
         @page{size:A4;margin:16mm 14mm}
         body{background:#fff;font-size:10.5pt}
