@@ -213,14 +213,36 @@ struct AnswerMarkup {
     }
 
     /// The answer's text for a range, escaped, with line breaks inside a block read as spaces and Markdown's
-    /// `**` emphasis markers dropped from Markdown answers.
+    /// `**` emphasis markers dropped from Markdown answers. Works on the bytes: it runs for every piece of
+    /// every block.
     private func displayText(_ range: Range<Int>) -> String {
-        var s = assessment.analysis.source.text(range)
-        if s.contains(where: \.isNewline) {
-            s = String(s.map { $0.isNewline ? " " : $0 })
+        let source = assessment.analysis.source.bytes
+        let lo = max(0, min(range.lowerBound, source.count))
+        let hi = max(lo, min(range.upperBound, source.count))
+        let slice = source[lo..<hi]
+        let star = UInt8(ascii: "*")
+        let needsWork = slice.contains { $0 == 0x0A || $0 == 0x0D || $0 == star }
+        var escaped: String
+        if !needsWork {
+            escaped = HTMLEscaping.escape(utf8: slice)
+        } else {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(slice.count)
+            var i = slice.startIndex
+            while i < slice.endIndex {
+                let b = slice[i]
+                if stripEmphasis && b == star && i + 1 < slice.endIndex && slice[i + 1] == star {
+                    i += 2
+                    continue
+                }
+                bytes.append(b == 0x0A || b == 0x0D ? 0x20 : b)
+                i += 1
+            }
+            escaped = HTMLEscaping.escape(utf8: bytes)
         }
-        if stripEmphasis && s.contains("**") { s = s.replacingOccurrences(of: "**", with: "") }
-        let escaped = HTMLEscaping.escape(s)
-        return escaped.contains(" | ") ? escaped.replacingOccurrences(of: " | ", with: "<span class=\"sep\"> | </span>") : escaped
+        if escaped.utf8.contains(UInt8(ascii: "|")) && escaped.contains(" | ") {
+            escaped = escaped.replacingOccurrences(of: " | ", with: "<span class=\"sep\"> | </span>")
+        }
+        return escaped
     }
 }

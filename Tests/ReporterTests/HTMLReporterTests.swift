@@ -189,6 +189,12 @@ struct HTMLReporterTests {
         let rows = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.docx", assessment: Assessor(rubric: rubric).assess(table))])
         #expect(rows.contains("<p class=\"table-row\">Item<span class=\"sep\"> | </span>Year 1</p>\n<p class=\"table-row\">Cost<span class=\"sep\"> | </span>2 million</p>"))
         #expect(rows.contains("<p>Figures follow.</p>"))
+        // Markdown's ** markers are dropped from Markdown answers only; a lone * stays.
+        let bold = "**Task:** rate it 5 * 3."
+        let md = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(bold))])
+        #expect(md.contains("<p>Task: rate it 5 * 3.</p>"))
+        let txt = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.txt", assessment: Assessor(rubric: rubric).assess(bold))])
+        #expect(txt.contains("<p>**Task:** rate it 5 * 3.</p>"))
     }
 
     @Test("Header: marks, band, words against the limit and the self-check line")
@@ -215,7 +221,8 @@ struct HTMLReporterTests {
     @Test("Escaping covers markup characters and characters HTML forbids")
     func escaping() {
         #expect(HTMLEscaping.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
-        #expect(HTMLEscaping.escape("a\u{0}b\u{7}c\r\nd") == "a\u{FFFD}b\u{FFFD}c\n\nd")
+        #expect(HTMLEscaping.escape("a\u{0}b\u{7}c\r\nd\u{7F}") == "a\u{FFFD}b\u{FFFD}c\n\nd\u{FFFD}")
+        #expect(HTMLEscaping.escape(utf8: Array("x < y".utf8)) == "x &lt; y")
         #expect(HTMLEscaping.escape("Zoë 😀 £15") == "Zoë 😀 £15")
     }
 }
