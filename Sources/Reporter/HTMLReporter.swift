@@ -22,8 +22,7 @@ public enum HTMLReporter {
     /// `skipTo` is the id and wording of a link for keyboard users to jump past the header.
     static func page(title: String, body: String, skipTo: (id: String, text: String)? = nil) -> String {
         let skip = skipTo.map { "<a class=\"skip\" href=\"#\($0.id)\">\($0.text)</a>\n" } ?? ""
-        return
-        """
+        return """
         <!DOCTYPE html>
         <html lang="en">
         <head>
