@@ -111,9 +111,9 @@ enum HTMLStyle {
         body{background:#fff;font-size:10.5pt}
         *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         .page{max-width:none;padding:0}
-        header.head{background:#fff;color:var(--ink);border:2px solid var(--accent);break-inside:avoid;grid-template-columns:1fr auto;padding:.8rem 1rem}
+        header.head{background:#fff;color:var(--ink);border:2px solid var(--accent);break-inside:avoid;grid-template-columns:1fr;gap:.6rem;padding:.8rem 1rem}
         header.head h1{font-size:1.35rem}
-        .tile{min-width:6.5rem;padding:.4rem .6rem}.tile .big{font-size:1.5rem}
+        .tile{min-width:6.5rem;padding:.4rem .6rem;flex:0 0 auto}.tile .big{font-size:1.5rem}
         .disclaimer,.meta code{background:var(--wash)}
         .tile{border:1px solid var(--line)}
         .layout{display:block}
