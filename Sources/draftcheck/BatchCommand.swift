@@ -2,16 +2,18 @@ import Foundation
 import Reporter
 import RubricEngine
 
-/// `draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force]`
+/// `draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force] [--html]`
 enum BatchCommand {
     static let help = """
-        Usage: draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force]
+        Usage: draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force] [--html]
 
         Checks every submission in a folder (and its subfolders) against a rubric and writes, in --out:
           gradebook.csv        one row per learner: total, percent, band, marks per marking point,
                                word count and flags (too short, over the limit, keyword stuffing,
                                misconceptions, similar to another submission, unreadable)
           feedback/NAME.md     each learner's own report, ready to hand back
+          feedback/NAME.html   with --html: the same as one self-contained page showing the
+                               answer with its evidence highlighted (for the learning platform)
           cohort.json          every file in the versioned JSON contract (see README)
           summary.md           mark distribution, most-missed points, common misconceptions,
                                unreadable and skipped files, suspiciously similar pairs
@@ -29,6 +31,7 @@ enum BatchCommand {
         --jobs    how many files to check at once (default: every core)
         --quiet   no progress on standard error
         --force   write into an --out folder that is not empty, replacing our files there
+        --html    also write feedback/NAME.html beside each NAME.md
 
         Exit codes: 0 every file was read, 1 some could not be (they are listed in summary.md),
         2 usage error, 3 the rubric could not be loaded.
@@ -37,7 +40,7 @@ enum BatchCommand {
 
     static func run(_ args: [String]) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(
-            args, options: ["--rubric", "--out", "--jobs"], flags: ["--help", "-h", "--quiet", "--force"])
+            args, options: ["--rubric", "--out", "--jobs"], flags: ["--help", "-h", "--quiet", "--force", "--html"])
         if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
             Output.out(help)
             return .success
@@ -65,6 +68,8 @@ struct BatchOptions {
     var rubric: String
     var jobs: Int
     var quiet: Bool
+    /// Whether to write an HTML report beside each learner's Markdown feedback.
+    var html = false
 
     init(_ parsed: Arguments) throws(UsageError) {
         guard parsed.positionals.count == 1 else {
@@ -78,6 +83,7 @@ struct BatchOptions {
         }
         self.rubric = rubric
         quiet = parsed.flags.contains("--quiet")
+        html = parsed.flags.contains("--html")
         jobs = ProcessInfo.processInfo.activeProcessorCount
         if let j = parsed.options["--jobs"] {
             guard let n = Int(j), n >= 1 else { throw UsageError(message: "--jobs must be a whole number of at least 1, not '\(j)'") }

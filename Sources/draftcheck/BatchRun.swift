@@ -46,7 +46,7 @@ struct BatchRun {
         OrderedPipeline<LearnerResult>.run(count: learners.count, jobs: options.jobs, window: options.jobs * 4) { i in
             Self.check(
                 learners[i], title: learners[i][0].learner.name, feedback: feedbackDir.appendingPathComponent(feedbackNames[i]),
-                displayRoot: displayRoot, checker: checker, detector: detector)
+                displayRoot: displayRoot, checker: checker, detector: detector, html: options.html ? rubric : nil)
         } consume: { i, result in
             records.append(LearnerRecord(files: result.records, feedbackFile: feedbackNames[i]))
             fingerprints += result.fingerprints
@@ -90,10 +90,11 @@ struct BatchRun {
     /// Checks one learner's files and writes their feedback file.
     private static func check(
         _ entries: [SubmissionFolder.Entry], title: String, feedback: URL, displayRoot: String,
-        checker: DocumentChecker, detector: SimilarityDetector
+        checker: DocumentChecker, detector: SimilarityDetector, html: Rubric? = nil
     ) -> LearnerResult {
         var result = LearnerResult(records: [], json: [], fingerprints: [])
         var markdown = ""
+        var shownDocuments: [CheckedDocument] = []
         for entry in entries {
             let doc = checker.check(path: entry.url.path)
             var shown = doc
@@ -111,13 +112,25 @@ struct BatchRun {
             result.fingerprints.append(detector.fingerprints(of: text))
             if !markdown.isEmpty { markdown += "\n---\n\n" }
             markdown += MarkdownReporter.render(shown, title: entries.count > 1 ? "\(title): \(entry.relativePath)" : title)
+            if html != nil { shownDocuments.append(shown) }
         }
+        if let html { writeHTML(HTMLReporter.render(rubric: html, documents: shownDocuments, title: title), beside: feedback) }
         do {
             try AtomicFile.write(markdown, to: feedback)
         } catch {
             Output.err("draftcheck: could not write \(feedback.path): \(error.localizedDescription)")
         }
         return result
+    }
+
+    /// Writes a learner's HTML report beside their Markdown feedback (NAME.md becomes NAME.html).
+    private static func writeHTML(_ html: String, beside markdown: URL) {
+        let url = markdown.deletingPathExtension().appendingPathExtension("html")
+        do {
+            try AtomicFile.write(html, to: url)
+        } catch {
+            Output.err("draftcheck: could not write \(url.path): \(error.localizedDescription)")
+        }
     }
 
     private struct FoundPair {

@@ -2,10 +2,10 @@ import Foundation
 import Reporter
 import RubricEngine
 
-/// `draftcheck check FILE... --rubric ID|PATH [--format text|json]`
+/// `draftcheck check FILE... --rubric ID|PATH [--format text|json|html]`
 enum CheckCommand {
     static let help = """
-        Usage: draftcheck check FILE... --rubric ID|PATH [--format text|json]
+        Usage: draftcheck check FILE... --rubric ID|PATH [--format text|json|html]
 
         Checks each answer against a rubric and reports the marks per marking point, the sentences
         that earned them, what would reach the next level, misconceptions to fix and the word count.
@@ -13,7 +13,8 @@ enum CheckCommand {
 
         FILE      .docx, .odt, .html, .md, .txt or .pdf (needs pdftotext); "-" reads standard input
         --rubric  a built-in rubric id (see `draftcheck rubrics`) or the path to a rubric .json file
-        --format  text (default) or json (the versioned JSON contract; see README)
+        --format  text (default), json (the versioned JSON contract; see README) or html (one
+                  self-contained page showing the answer with its evidence highlighted)
 
         """
 
@@ -26,7 +27,7 @@ enum CheckCommand {
         guard let rubricArg = parsed.options["--rubric"] else {
             throw UsageError(message: "check needs --rubric ID|PATH (see `draftcheck rubrics` for the built-in ids)")
         }
-        let format = try parsed.choice("--format", ["text", "json"], default: "text")
+        let format = try parsed.choice("--format", ["text", "json", "html"], default: "text")
         guard !parsed.positionals.isEmpty else {
             throw UsageError(message: "check needs at least one FILE (or - for standard input)")
         }
@@ -40,6 +41,8 @@ enum CheckCommand {
         let docs = checker.check(paths: parsed.positionals, standardInput: stdin)
         if format == "json" {
             Output.out(JSONReporter.render(rubric: rubric, documents: docs))
+        } else if format == "html" {
+            Output.out(HTMLReporter.render(rubric: rubric, documents: docs))
         } else {
             let reporter = TextReporter(colour: Output.colourOnStdout)
             var first = true

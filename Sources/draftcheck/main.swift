@@ -9,8 +9,11 @@ let usage = """
     Every report is a self-check against the rubric, not a grade.
 
     Usage:
-      draftcheck check FILE... --rubric ID|PATH [--format text|json]
-      draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force]
+      draftcheck check FILE... --rubric ID|PATH [--format text|json|html]
+      draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force] [--html]
+      draftcheck compare OLD NEW --rubric ID|PATH [--format text|json|html]
+                                              what changed between two drafts
+      draftcheck text FILE                    the text read from a document
       draftcheck rubrics                      list the built-in rubrics
       draftcheck rubric lint FILE...          check a rubric file for mistakes
       draftcheck rubric test [ID|FILE]...     run a rubric's own examples
@@ -48,6 +51,8 @@ func runCommand(_ args: [String]) -> ExitCode {
         case "rubric": return try RubricsCommand.run(rest)
         case "batch": return try BatchCommand.run(rest)
         case "calibrate": return try CalibrateCommand.run(rest)
+        case "compare": return try CompareCommand.run(rest)
+        case "text": return try TextCommand.run(rest)
         default:
             throw UsageError(message: "unknown command '\(command)'; run `draftcheck --help` for the commands")
         }
