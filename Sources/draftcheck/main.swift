@@ -15,6 +15,9 @@ let usage = """
       draftcheck rubric lint FILE...          check a rubric file for mistakes
       draftcheck rubric test [ID|FILE]...     run a rubric's own examples
       draftcheck rubric show ID|FILE          the rubric as Markdown
+      draftcheck install|uninstall [--prefix PREFIX]   put draftcheck and its rubrics on the PATH
+      draftcheck completions bash|zsh         shell completion script
+      draftcheck help COMMAND                 the same as `draftcheck COMMAND --help`
       draftcheck --help | --version
 
     Exit codes:
@@ -35,9 +38,15 @@ func runCommand(_ args: [String]) -> ExitCode {
     let rest = Array(args.dropFirst())
     do throws(UsageError) {
         switch command {
-        case "--help", "-h", "help":
+        case "--help", "-h":
             Output.out(usage)
             return .success
+        case "help":
+            guard let topic = rest.first else {
+                Output.out(usage)
+                return .success
+            }
+            return runCommand([topic, "--help"])
         case "--version", "-V", "version":
             Output.out("draftcheck \(version)\n")
             return .success
@@ -45,6 +54,9 @@ func runCommand(_ args: [String]) -> ExitCode {
         case "rubrics": return try RubricsCommand.list(rest)
         case "rubric": return try RubricsCommand.run(rest)
         case "batch": return try BatchCommand.run(rest)
+        case "install": return try InstallCommand.run(rest, uninstall: false)
+        case "uninstall": return try InstallCommand.run(rest, uninstall: true)
+        case "completions": return try CompletionsCommand.run(rest)
         default:
             throw UsageError(message: "unknown command '\(command)'; run `draftcheck --help` for the commands")
         }
