@@ -78,7 +78,7 @@ public enum CanvasGradebook {
         guard !candidates.isEmpty else { throw Problem(message: "the export has no assignment columns (\"Name (id)\")") }
         if let wanted = assignment?.trimmingSpaces {
             let hits = candidates.filter { c in
-                let (name, id) = nameAndID(headers[c])!
+                guard let (name, id) = nameAndID(headers[c]) else { return false }
                 return headers[c].trimmingSpaces == wanted || id == wanted || name.lowercased() == wanted.lowercased()
             }
             guard hits.count == 1 else {
@@ -87,7 +87,7 @@ public enum CanvasGradebook {
             }
             return hits[0]
         }
-        let byTitle = candidates.filter { nameAndID(headers[$0])!.name.lowercased() == rubricTitle.lowercased() }
+        let byTitle = candidates.filter { nameAndID(headers[$0])?.name.lowercased() == rubricTitle.lowercased() }
         if byTitle.count == 1 { return byTitle[0] }
         if candidates.count == 1 { return candidates[0] }
         throw Problem(message: "the export has several assignment columns; choose one with --canvas-assignment NAME|ID: \(list)")

@@ -13,6 +13,7 @@ public enum SubmissionNaming {
     /// - in a subfolder: the folder's name, or "Full Name" for Moodle's
     ///   `Full Name_12345_assignsubmission_file_` folders;
     /// - Canvas's `name_12345_67890_file.docx` (or `name_LATE_12345_67890_file.docx`): "name";
+    /// - Moodle's flat `Full Name_12345_assignsubmission_file_essay.docx`: "Full Name";
     /// - otherwise the file name without its extension.
     public static func learner(forRelativePath path: String) -> Learner {
         let parts = path.split(separator: "/").map(String.init)

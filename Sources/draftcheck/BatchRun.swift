@@ -183,7 +183,13 @@ struct BatchRun {
     /// The rubric's own words and the task's, which every learner may echo: never evidence of copying.
     private func rubricWording() -> String {
         var parts = [rubric.title, rubric.description ?? ""] + rubric.feedForward
-        if let task = options.task, let text = try? DocumentReader().read(contentsOf: task).text { parts.append(text) }
+        if let task = options.task {
+            do throws(DocumentReadError) {
+                parts.append(try DocumentReader().read(contentsOf: task).text)
+            } catch {
+                Output.err("draftcheck: \(task.path): \(error.message); its wording is not set aside in the similarity check")
+            }
+        }
         for p in rubric.markingPoints {
             parts += [p.title, p.examiner] + p.levels.map(\.toReach) + p.levels.compactMap(\.feedback)
             parts += (p.creditExamples + p.noCreditExamples).map(\.text)
