@@ -7,7 +7,8 @@
 /// share anything at all. Only what everyone may share is ignored: the `ignoring` set (the rubric's and
 /// the task's wording) and, in a big cohort, fingerprints found in a large share of it (more than
 /// `commonMinimum` documents and more than `commonFraction` of them). A small class has no "large
-/// share" to hide behind, so a group of three sharing a text in a class of ten is still flagged. Passages are quoted by re-reading only the flagged pairs' texts.
+/// share" to hide behind, so a group of three sharing a text in a class of ten is still flagged.
+/// Passages are quoted by re-reading only the flagged pairs' texts.
 public struct SimilarityDetector: Sendable {
     /// Words per shingle.
     public var shingleWords: Int

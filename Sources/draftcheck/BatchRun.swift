@@ -72,8 +72,6 @@ struct BatchRun {
             similarTo[p.firstKey, default: []].append(p.report.second.learner)
             similarTo[p.secondKey, default: []].append(p.report.first.learner)
         }
-        // Pairs are one per two learners already; two learners of one name still read once each.
-        similarTo = similarTo.mapValues { names in names.enumerated().filter { !names[..<$0.offset].contains($0.element) }.map(\.element) }
         try AtomicFile.write(
             Gradebook.csv(rubric: rubric, learners: records, similarTo: similarTo),
             to: options.out.appendingPathComponent("gradebook.csv"))

@@ -31,7 +31,7 @@ enum InstallCommand {
         guard parsed.positionals.isEmpty else {
             throw UsageError(message: "\(uninstall ? "uninstall" : "install") takes no arguments besides --prefix PREFIX")
         }
-        let prefix = URL(fileURLWithPath: parsed.options["--prefix"] ?? defaultPrefix).standardizedFileURL
+        let prefix = URL(fileURLWithPath: NSString(string: parsed.options["--prefix"] ?? defaultPrefix).expandingTildeInPath).standardizedFileURL
         do {
             if uninstall { try remove(from: prefix) } else { try install(into: prefix) }
             return .success
