@@ -1,7 +1,8 @@
 /// Learner names from the way learning platforms name their downloads, and safe, unique file names.
 public enum SubmissionNaming {
     /// Who a submitted file belongs to: `key` groups a learner's files (it keeps platform ids, so two
-    /// learners with the same name stay apart), `name` is shown.
+    /// learners with the same name stay apart, and a Moodle participant's file and online-text folders
+    /// make one learner), `name` is shown.
     public struct Learner: Sendable, Hashable {
         /// Groups files by learner.
         public var key: String
@@ -19,12 +20,16 @@ public enum SubmissionNaming {
         let parts = path.split(separator: "/").map(String.init)
         if parts.count >= 2 {
             let folder = parts[0]
-            if let name = moodleName(folder) { return Learner(key: folder, name: name) }
+            if let name = moodleName(folder), let id = moodleParticipant(forRelativePath: path)?.id {
+                return Learner(key: "moodle:\(id):\(name)", name: name)
+            }
             return Learner(key: folder, name: folder)
         }
         let file = parts.last ?? path
         if let (name, id) = canvasName(file) { return Learner(key: "\(name)_\(id)", name: name) }
-        if let folder = moodleFlatFolder(file), let name = moodleName(folder) { return Learner(key: folder, name: name) }
+        if let folder = moodleFlatFolder(file), let name = moodleName(folder), let id = moodleParticipant(forRelativePath: path)?.id {
+            return Learner(key: "moodle:\(id):\(name)", name: name)
+        }
         let stem = stripExtension(file)
         return Learner(key: stem, name: stem)
     }

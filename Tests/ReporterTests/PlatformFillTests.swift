@@ -181,6 +181,11 @@ private let moodleRows = [
         #expect(flat?.id == "501" && flat?.folder == "Ann Lee_501_assignsubmission_file_")
         #expect(SubmissionNaming.learner(forRelativePath: "Ann Lee_501_assignsubmission_file_essay.docx").name == "Ann Lee")
         #expect(SubmissionNaming.moodleParticipant(forRelativePath: "Ann Lee/essay.docx") == nil)
+        let file = SubmissionNaming.learner(forRelativePath: "Ann Lee_501_assignsubmission_file_/essay.docx")
+        let text = SubmissionNaming.learner(forRelativePath: "Ann Lee_501_assignsubmission_onlinetext_/onlinetext.html")
+        let namesake = SubmissionNaming.learner(forRelativePath: "Ann Lee_502_assignsubmission_file_/essay.docx")
+        #expect(file == text, "a participant's file and online-text folders are one learner")
+        #expect(file != namesake, "a namesake with another participant number is another learner")
         #expect(SubmissionNaming.moodleParticipant(forRelativePath: "lee_201_3001_essay.docx") == nil)
     }
 }
