@@ -31,7 +31,7 @@ enum BatchCommand {
         --jobs    how many files to check at once (default: every core)
         --quiet   no progress on standard error
         --force   write into an --out folder that is not empty, replacing our files there
-        --task FILE   the assignment brief: its wording, like the rubric's, is never taken as copying
+        --task    the assignment brief (a file): its wording, like the rubric's, is never taken as copying
 
         Back to the learning platform (see README):
         --moodle-worksheet W.csv   Moodle's grading worksheet: writes moodle-grading-worksheet.csv
@@ -43,8 +43,8 @@ enum BatchCommand {
                                    title, else the only assignment column)
         --grade-step STEP          round grades to a multiple of STEP: 1, 0.5, 0.01 (default 0.01)
 
-        Exit codes: 0 every file was read, 1 some could not be (they are listed in summary.md),
-        2 usage error, 3 the rubric could not be loaded.
+        Exit codes: 0 every file was read, 1 some could not be (they are listed in summary.md) or a
+        platform file is not what it should be, 2 usage error, 3 the rubric could not be loaded.
 
         """
 

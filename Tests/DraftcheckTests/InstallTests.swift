@@ -75,6 +75,18 @@ import Testing
         #expect(try ToolRunner.run(["help", "frobnicate"]).status == 2)
     }
 
+    @Test(arguments: ["check", "batch", "install"])
+    func completionOffersEveryOptionTheHelpNames(command: String) throws {
+        let help = try ToolRunner.run([command, "--help"]).stdout
+        let script = try ToolRunner.run(["completions", "bash"]).stdout
+        let line = try #require(script.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(command))") })
+        let options = Set(help.split(whereSeparator: { !($0.isLetter || $0 == "-") }).filter { $0.hasPrefix("--") && $0.count > 2 })
+        #expect(!options.isEmpty)
+        let offered = Set(line.split(separator: "\"").dropFirst().first?.split(separator: " ").map(String.init) ?? [])
+        #expect(offered.contains("--help"))
+        for option in options { #expect(offered.contains(String(option)), "completion of \(command) offers \(option)") }
+    }
+
     @Test(arguments: ["bash", "zsh"])
     func completionScriptsParse(shell: String) throws {
         let script = try ToolRunner.run(["completions", shell])
