@@ -25,7 +25,7 @@ public enum CanvasGradebook {
         var csv: CSVDocument
         do { csv = try CSVDocument(parsing: text) } catch { throw Problem(message: error.message) }
         guard let idColumn = csv.column(named: "ID"), csv.column(named: "Student") != nil else {
-            throw Problem(message: "it is not a Canvas gradebook export: its first row has no \"Student\" and \"ID\" columns")
+            throw Problem(message: "it is not a Canvas gradebook export: its first row has no \"Student\" and \"ID\" columns" + csv.separatorHint)
         }
         let column = try assignmentColumn(csv, assignment: assignment, rubricTitle: rubricTitle)
         let header = csv.records[0].values[column].trimmingSpaces

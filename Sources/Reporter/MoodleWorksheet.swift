@@ -116,7 +116,8 @@ public enum MoodleWorksheet {
             guard let identifier = csv.column(named: "Identifier"), let grade = csv.column(named: "Grade") else {
                 throw Problem(
                     message: "it is not a Moodle grading worksheet: its first row has no \"Identifier\" and \"Grade\" columns "
-                        + "(download it from the assignment's \"View all submissions\" page, \"Download grading worksheet\", with Moodle in English)")
+                        + "(download it from the assignment's \"View all submissions\" page, \"Download grading worksheet\", with Moodle in English)"
+                        + csv.separatorHint)
             }
             guard let maximum = csv.column(named: "Maximum Grade") else {
                 if csv.column(named: "Scale") != nil {

@@ -132,6 +132,16 @@ extension String {
 }
 
 extension CSVDocument {
+    /// A hint when the header row looks separated by semicolons or tabs, as spreadsheets in some
+    /// locales save "CSV"; "" otherwise.
+    var separatorHint: String {
+        guard let header = records.first, header.fields.count == 1 else { return "" }
+        let only = header.values[0]
+        guard only.contains(";") || only.contains("\t") else { return "" }
+        return "; its columns are separated by \(only.contains(";") ? "semicolons" : "tabs"), not commas: "
+            + "use the file as the platform exported it, or save it again as \"CSV UTF-8 (comma delimited)\""
+    }
+
     /// The index of the first header equal to `name` (surrounding spaces ignored).
     func column(named name: String) -> Int? {
         guard let header = records.first else { return nil }

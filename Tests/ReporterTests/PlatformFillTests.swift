@@ -155,6 +155,12 @@ private let moodleRows = [
         let rubric = try builtInRubric()
         let notMoodle = "Student,ID,Section\nAnn,1,A\n"
         #expect(throws: MoodleWorksheet.Problem.self) { try MoodleWorksheet.fill(notMoodle, rubric: rubric, learners: [], rounding: .hundredths) }
+        do {
+            _ = try MoodleWorksheet.fill("Identifier;Grade;\"Maximum Grade\"\n", rubric: rubric, learners: [], rounding: .hundredths)
+            Issue.record("a semicolon-separated worksheet is refused")
+        } catch {
+            #expect(error.message.contains("semicolons"))
+        }
         let scale = "Identifier,Grade,Scale\n\"Participant 1\",,\"Good\nBad\"\n"
         do {
             _ = try MoodleWorksheet.fill(scale, rubric: rubric, learners: [], rounding: .hundredths)
