@@ -1,7 +1,8 @@
 /// Learner names from the way learning platforms name their downloads, and safe, unique file names.
 public enum SubmissionNaming {
     /// Who a submitted file belongs to: `key` groups a learner's files (it keeps platform ids, so two
-    /// learners with the same name stay apart), `name` is shown.
+    /// learners with the same name stay apart, and a Moodle participant's file and online-text folders
+    /// make one learner), `name` is shown.
     public struct Learner: Sendable, Hashable {
         /// Groups files by learner.
         public var key: String
@@ -13,16 +14,22 @@ public enum SubmissionNaming {
     /// - in a subfolder: the folder's name, or "Full Name" for Moodle's
     ///   `Full Name_12345_assignsubmission_file_` folders;
     /// - Canvas's `name_12345_67890_file.docx` (or `name_LATE_12345_67890_file.docx`): "name";
+    /// - Moodle's flat `Full Name_12345_assignsubmission_file_essay.docx`: "Full Name";
     /// - otherwise the file name without its extension.
     public static func learner(forRelativePath path: String) -> Learner {
         let parts = path.split(separator: "/").map(String.init)
         if parts.count >= 2 {
             let folder = parts[0]
-            if let name = moodleName(folder) { return Learner(key: folder, name: name) }
+            if let name = moodleName(folder), let id = moodleParticipant(forRelativePath: path)?.id {
+                return Learner(key: "moodle:\(id):\(name)", name: name)
+            }
             return Learner(key: folder, name: folder)
         }
         let file = parts.last ?? path
         if let (name, id) = canvasName(file) { return Learner(key: "\(name)_\(id)", name: name) }
+        if let folder = moodleFlatFolder(file), let name = moodleName(folder), let id = moodleParticipant(forRelativePath: path)?.id {
+            return Learner(key: "moodle:\(id):\(name)", name: name)
+        }
         let stem = stripExtension(file)
         return Learner(key: stem, name: stem)
     }
@@ -35,6 +42,34 @@ public enum SubmissionNaming {
         guard !id.isEmpty, id.allSatisfy(\.isASCIIDigit) else { return nil }
         let name = fields[..<(marker - 1)].joined(separator: "_")
         return name.isEmpty ? nil : name
+    }
+
+    /// Moodle's participant number and the folder name it downloads that learner's files in
+    /// (`Full Name_12345_assignsubmission_file_`), from a path in a Moodle download: in folders, or
+    /// flat (`Full Name_12345_assignsubmission_file_essay.docx`, "Download submissions in folders" off).
+    public static func moodleParticipant(forRelativePath path: String) -> (id: String, folder: String)? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let first = parts.first else { return nil }
+        let folder = parts.count >= 2 ? first : moodleFlatFolder(first)
+        guard let folder, moodleName(folder) != nil else { return nil }
+        let fields = folder.split(separator: "_", omittingEmptySubsequences: false)
+        guard let marker = fields.firstIndex(where: { $0 == "assignsubmission" }) else { return nil }
+        return (String(fields[marker - 1]), folder)
+    }
+
+    /// Canvas's user id (the gradebook's "ID") from a Canvas download name, `name_12345_67890_file.docx`.
+    public static func canvasUserID(forRelativePath path: String) -> String? {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return canvasName(file)?.1
+    }
+
+    /// `Full Name_12345_assignsubmission_file_` from a flat Moodle file name
+    /// `Full Name_12345_assignsubmission_file_essay.docx`: everything up to the plugin name.
+    static func moodleFlatFolder(_ file: String) -> String? {
+        let fields = file.split(separator: "_", omittingEmptySubsequences: false)
+        guard let marker = fields.firstIndex(where: { $0 == "assignsubmission" }), marker >= 2, marker + 2 < fields.count
+        else { return nil }
+        return fields[...(marker + 1)].joined(separator: "_") + "_"
     }
 
     /// ("name", "12345") from `name_12345_67890_file.ext` or `name_LATE_12345_67890_file.ext`.

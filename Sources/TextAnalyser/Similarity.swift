@@ -4,8 +4,11 @@
 /// words (lower-cased letters and digits), of which only the minimum in each run of `window`
 /// consecutive hashes is kept. Any shared run of at least `k + window - 1` words is then guaranteed to
 /// yield a shared fingerprint. An inverted index from fingerprint to documents finds the pairs that
-/// share anything at all; fingerprints present in many documents (boilerplate, the question, the
-/// rubric's own wording) are ignored. Passages are quoted by re-reading only the flagged pairs' texts.
+/// share anything at all. Only what everyone may share is ignored: the `ignoring` set (the rubric's and
+/// the task's wording) and, in a big cohort, fingerprints found in a large share of it (more than
+/// `commonMinimum` documents and more than `commonFraction` of them). A small class has no "large
+/// share" to hide behind, so a group of three sharing a text in a class of ten is still flagged.
+/// Passages are quoted by re-reading only the flagged pairs' texts.
 public struct SimilarityDetector: Sendable {
     /// Words per shingle.
     public var shingleWords: Int
@@ -17,13 +20,15 @@ public struct SimilarityDetector: Sendable {
     public var minSharedFraction: Double
     /// The fraction floor never flags a pair sharing fewer fingerprints than this.
     public var minSharedForFraction: Int
-    /// Fingerprints found in more than this fraction of the documents are ignored as common text.
+    /// Fingerprints found in more than this fraction of the documents are ignored as common text...
     public var commonFraction: Double
+    /// ...provided they are also found in more than this many documents.
+    public var commonMinimum: Int
 
     /// Creates a detector with the defaults described on each property.
     public init(
         shingleWords: Int = 8, window: Int = 5, minSharedFingerprints: Int = 15, minSharedFraction: Double = 0.25,
-        minSharedForFraction: Int = 4, commonFraction: Double = 0.2
+        minSharedForFraction: Int = 4, commonFraction: Double = 0.1, commonMinimum: Int = 10
     ) {
         self.shingleWords = shingleWords
         self.window = window
@@ -31,6 +36,7 @@ public struct SimilarityDetector: Sendable {
         self.minSharedFraction = minSharedFraction
         self.minSharedForFraction = minSharedForFraction
         self.commonFraction = commonFraction
+        self.commonMinimum = commonMinimum
     }
 
     /// A document's winnowed fingerprints: sorted, unique hashes (about 8 bytes per 3 words).
@@ -85,7 +91,7 @@ public struct SimilarityDetector: Sendable {
     ) -> [Pair] {
         let n = documents.count
         guard n >= 2, n <= Self.maxDocuments else { return [] }
-        let commonLimit = max(2, Int(commonFraction * Double(n)))
+        let commonLimit = max(commonMinimum, Int(commonFraction * Double(n)))
         // The inverted index as one sorted array of (44 hash bits | 20 document bits): 8 bytes per
         // fingerprint, postings of a hash contiguous. A dictionary of arrays cost ten times as much.
         var index: [UInt64] = []

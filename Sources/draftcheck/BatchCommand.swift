@@ -2,10 +2,12 @@ import Foundation
 import Reporter
 import RubricEngine
 
-/// `draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force] [--html]`
+/// `draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force] [--html] [platform options]`
 enum BatchCommand {
     static let help = """
         Usage: draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force] [--html]
+                 [--task FILE] [--moodle-worksheet W.csv] [--canvas-gradebook G.csv [--canvas-assignment NAME|ID]]
+                 [--grade-step STEP]
 
         Checks every submission in a folder (and its subfolders) against a rubric and writes, in --out:
           gradebook.csv        one row per learner: total, percent, band, marks per marking point,
@@ -32,15 +34,28 @@ enum BatchCommand {
         --quiet   no progress on standard error
         --force   write into an --out folder that is not empty, replacing our files there
         --html    also write feedback/NAME.html beside each NAME.md
+        --task    the assignment brief (a file): its wording, like the rubric's, is never taken as copying
 
-        Exit codes: 0 every file was read, 1 some could not be (they are listed in summary.md),
-        2 usage error, 3 the rubric could not be loaded.
+        Back to the learning platform (see README):
+        --moodle-worksheet W.csv   Moodle's grading worksheet: writes moodle-grading-worksheet.csv
+                                   (Grade scaled to Maximum Grade, Feedback comments) and
+                                   moodle-feedback-files.zip (each learner's report, by download folder)
+        --canvas-gradebook G.csv   Canvas's gradebook export: writes canvas-gradebook.csv with one
+                                   assignment column filled (scaled to its Points Possible)
+        --canvas-assignment NAME|ID   which Canvas column (default: the one named as the rubric's
+                                   title, else the only assignment column)
+        --grade-step STEP          round grades to a multiple of STEP: 1, 0.5, 0.01 (default 0.01)
+
+        Exit codes: 0 every file was read, 1 some could not be (they are listed in summary.md) or a
+        platform file is not what it should be, 2 usage error, 3 the rubric could not be loaded.
 
         """
 
     static func run(_ args: [String]) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(
-            args, options: ["--rubric", "--out", "--jobs"], flags: ["--help", "-h", "--quiet", "--force", "--html"])
+            args,
+            options: ["--rubric", "--out", "--jobs", "--task", "--moodle-worksheet", "--canvas-gradebook", "--canvas-assignment", "--grade-step"],
+            flags: ["--help", "-h", "--quiet", "--force", "--html"])
         if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
             Output.out(help)
             return .success
@@ -50,6 +65,10 @@ enum BatchCommand {
         switch RubricResolver.load(options.rubric) {
         case .success(let r): rubric = r
         case .failure(let code): return code
+        }
+        if let problem = PlatformExport.preflight(options.platform, rubric: rubric) {
+            Output.err("draftcheck: \(problem)")
+            return .inputError
         }
         do {
             return try BatchRun(options: options, rubric: rubric).run()
@@ -70,6 +89,10 @@ struct BatchOptions {
     var quiet: Bool
     /// Whether to write an HTML report beside each learner's Markdown feedback.
     var html = false
+    /// The assignment brief, whose wording is not evidence of copying.
+    var task: URL?
+    /// The learning platforms' files to fill.
+    var platform = PlatformExport.Inputs()
 
     init(_ parsed: Arguments) throws(UsageError) {
         guard parsed.positionals.count == 1 else {
@@ -108,6 +131,32 @@ struct BatchOptions {
         }
         if !existing.isEmpty && !parsed.flags.contains("--force") {
             throw UsageError(message: "--out \(outArg) is not empty; pass --force to replace the files there")
+        }
+        try readPlatformOptions(parsed)
+    }
+
+    /// --task, --moodle-worksheet, --canvas-gradebook, --canvas-assignment and --grade-step.
+    private mutating func readPlatformOptions(_ parsed: Arguments) throws(UsageError) {
+        func existingFile(_ option: String) throws(UsageError) -> URL? {
+            guard let path = parsed.options[option] else { return nil }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
+                throw UsageError(message: "\(option) \(path): no such file")
+            }
+            return URL(fileURLWithPath: path)
+        }
+        task = try existingFile("--task")
+        platform.moodleWorksheet = try existingFile("--moodle-worksheet")
+        platform.canvasGradebook = try existingFile("--canvas-gradebook")
+        platform.canvasAssignment = parsed.options["--canvas-assignment"]
+        if platform.canvasAssignment != nil && platform.canvasGradebook == nil {
+            throw UsageError(message: "--canvas-assignment needs --canvas-gradebook")
+        }
+        if let step = parsed.options["--grade-step"] {
+            guard let value = Double(step), let rounding = GradeRounding(step: value) else {
+                throw UsageError(message: "--grade-step must be a positive number such as 1, 0.5 or 0.01, not '\(step)'")
+            }
+            platform.rounding = rounding
         }
     }
 

@@ -79,6 +79,10 @@ struct BatchRun {
             CohortSummary.markdown(rubric: rubric, learners: records, skipped: folder.skipped, pairs: pairs.map(\.report)),
             to: options.out.appendingPathComponent("summary.md"))
 
+        if !options.platform.isEmpty {
+            try PlatformExport(inputs: options.platform, rubric: rubric, out: options.out, quiet: options.quiet).write(learners: records)
+        }
+
         let unreadable = records.flatMap(\.files).filter { !$0.isReadable }
         for f in unreadable { Output.err("draftcheck: \(f.path): \(f.error ?? "could not be read")") }
         if !options.quiet {
@@ -95,6 +99,7 @@ struct BatchRun {
         var result = LearnerResult(records: [], json: [], fingerprints: [])
         var markdown = ""
         var shownDocuments: [CheckedDocument] = []
+        var reportedTexts: [String: String] = [:]
         for entry in entries {
             let doc = checker.check(path: entry.url.path)
             var shown = doc
@@ -111,6 +116,12 @@ struct BatchRun {
             let text = doc.assessment.map { String(decoding: $0.analysis.source.bytes, as: UTF8.self) } ?? ""
             result.fingerprints.append(detector.fingerprints(of: text))
             if !markdown.isEmpty { markdown += "\n---\n\n" }
+            if doc.assessment != nil, let twin = reportedTexts[text] {
+                // The same text handed in twice: one report, and a line saying so.
+                markdown += "_\(MarkdownReporter.escape(entry.relativePath)) has the same text as \(MarkdownReporter.escape(twin)): see its report above._\n"
+                continue
+            }
+            if doc.assessment != nil { reportedTexts[text] = entry.relativePath }
             markdown += MarkdownReporter.render(shown, title: entries.count > 1 ? "\(title): \(entry.relativePath)" : title)
             if html != nil { shownDocuments.append(shown) }
         }
@@ -146,7 +157,7 @@ struct BatchRun {
     ) -> [FoundPair] {
         let files = learners.flatMap(\.files)
         let ignored = Set(detector.fingerprints(of: rubricWording()).hashes)
-        let pairs = detector.similarPairs(fingerprints, ignoring: ignored, group: owners)
+        let pairs = Self.strongestPerLearnerPair(detector.similarPairs(fingerprints, ignoring: ignored, group: owners), owners)
         let reader = DocumentReader()
         func text(_ f: FileRecord) -> String {
             let url = options.input.appendingPathComponent(f.path)
@@ -164,9 +175,32 @@ struct BatchRun {
         }
     }
 
-    /// The rubric's own words, which every learner may echo: never evidence of copying.
+    /// One pair per two learners: the one sharing most, when several of their files are alike.
+    private static func strongestPerLearnerPair(_ pairs: [SimilarityDetector.Pair], _ owners: [Int]) -> [SimilarityDetector.Pair] {
+        var best: [Int: SimilarityDetector.Pair] = [:]
+        var order: [Int] = []
+        for p in pairs {
+            let key = owners[p.first] * owners.count + owners[p.second]
+            if let kept = best[key] {
+                if (p.shared, p.fraction) > (kept.shared, kept.fraction) { best[key] = p }
+            } else {
+                best[key] = p
+                order.append(key)
+            }
+        }
+        return order.compactMap { best[$0] }
+    }
+
+    /// The rubric's own words and the task's, which every learner may echo: never evidence of copying.
     private func rubricWording() -> String {
-        var parts = [rubric.title, rubric.description ?? ""] + rubric.feedForward
+        var parts = [rubric.title, rubric.description ?? "", rubric.task ?? ""] + rubric.feedForward
+        if let task = options.task {
+            do throws(DocumentReadError) {
+                parts.append(try DocumentReader().read(contentsOf: task).text)
+            } catch {
+                Output.err("draftcheck: \(task.path): \(error.message); its wording is not set aside in the similarity check")
+            }
+        }
         for p in rubric.markingPoints {
             parts += [p.title, p.examiner] + p.levels.map(\.toReach) + p.levels.compactMap(\.feedback)
             parts += (p.creditExamples + p.noCreditExamples).map(\.text)

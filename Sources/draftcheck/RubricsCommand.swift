@@ -4,8 +4,18 @@ import RubricEngine
 
 /// `draftcheck rubrics` and `draftcheck rubric lint|test|show`.
 enum RubricsCommand {
+    static let listHelp = """
+        Usage: draftcheck rubrics
+
+        Lists the built-in rubrics, one a line: its id (for --rubric), a tab, its title.
+
+        """
+
     static func list(_ args: [String]) throws(UsageError) -> ExitCode {
-        _ = try Arguments(args, options: [], flags: [])
+        if try !Arguments(args, options: [], flags: ["--help", "-h"]).flags.isEmpty {
+            Output.out(listHelp)
+            return .success
+        }
         let loader: RubricLoader
         switch RubricResolver.loader() {
         case .success(let l): loader = l

@@ -20,6 +20,9 @@ let usage = """
       draftcheck rubric show ID|FILE          the rubric as Markdown
       draftcheck calibrate DIR --rubric ID|PATH --marks marks.csv [--out FILE] [--folds N]
                                               agreement with a tutor's marks; fitted bands
+      draftcheck install|uninstall [--prefix PREFIX]   put draftcheck and its rubrics on the PATH
+      draftcheck completions bash|zsh         shell completion script
+      draftcheck help COMMAND                 the same as `draftcheck COMMAND --help`
       draftcheck --help | --version
 
     Exit codes:
@@ -40,9 +43,15 @@ func runCommand(_ args: [String]) -> ExitCode {
     let rest = Array(args.dropFirst())
     do throws(UsageError) {
         switch command {
-        case "--help", "-h", "help":
+        case "--help", "-h":
             Output.out(usage)
             return .success
+        case "help":
+            guard let topic = rest.first else {
+                Output.out(usage)
+                return .success
+            }
+            return runCommand([topic, "--help"])
         case "--version", "-V", "version":
             Output.out("draftcheck \(version)\n")
             return .success
@@ -53,6 +62,9 @@ func runCommand(_ args: [String]) -> ExitCode {
         case "calibrate": return try CalibrateCommand.run(rest)
         case "compare": return try CompareCommand.run(rest)
         case "text": return try TextCommand.run(rest)
+        case "install": return try InstallCommand.run(rest, uninstall: false)
+        case "uninstall": return try InstallCommand.run(rest, uninstall: true)
+        case "completions": return try CompletionsCommand.run(rest)
         default:
             throw UsageError(message: "unknown command '\(command)'; run `draftcheck --help` for the commands")
         }

@@ -45,7 +45,7 @@ func prose(seed: UInt64, words: Int) -> String {
     @Test func boilerplateSharedByEveryoneIsIgnored() {
         let boilerplate = "I confirm that this assignment is my own work and that all sources have been acknowledged "
             + "in full in line with the academic integrity policy of the college and the awarding body"
-        let texts = (0..<10).map { boilerplate + ". " + prose(seed: UInt64($0) + 500, words: 400) }
+        let texts = (0..<40).map { boilerplate + ". " + prose(seed: UInt64($0) + 500, words: 400) }
         #expect(detector.similarPairs(texts.map(detector.fingerprints(of:))).isEmpty)
     }
 
