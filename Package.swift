@@ -9,15 +9,22 @@ let package = Package(
         .library(name: "RubricEngine", targets: ["RubricEngine"]),
         .library(name: "Reporter", targets: ["Reporter"]),
         .library(name: "DocumentReaders", targets: ["DocumentReaders"]),
+        .library(name: "JSONSupport", targets: ["JSONSupport"]),
+        .library(name: "DraftcheckKit", targets: ["DraftcheckKit"]),
     ],
     targets: [
         .target(name: "TextAnalyser"),
-        .target(name: "RubricEngine", dependencies: ["TextAnalyser"]),
-        .target(name: "Reporter", dependencies: ["RubricEngine", "TextAnalyser"]),
+        .target(name: "JSONSupport"),
+        .target(name: "RubricEngine", dependencies: ["TextAnalyser", "JSONSupport"]),
+        .target(name: "Reporter", dependencies: ["RubricEngine", "TextAnalyser", "JSONSupport"]),
         .target(name: "DocumentReaders"),
+        .target(
+            name: "DraftcheckKit",
+            dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "JSONSupport"]
+        ),
         .executableTarget(
             name: "draftcheck",
-            dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders"]
+            dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "JSONSupport", "DraftcheckKit"]
         ),
         .executableTarget(
             name: "draftcheck-bench",
@@ -26,9 +33,10 @@ let package = Package(
         ),
         .testTarget(name: "TextAnalyserTests", dependencies: ["TextAnalyser"]),
         .testTarget(name: "RubricEngineTests", dependencies: ["RubricEngine", "TextAnalyser"]),
-        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "RubricEngine", "TextAnalyser"]),
+        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "RubricEngine", "TextAnalyser", "JSONSupport"]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "DraftcheckTests", dependencies: ["draftcheck"]),
+        .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

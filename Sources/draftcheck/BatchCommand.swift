@@ -1,3 +1,4 @@
+import DraftcheckKit
 import Foundation
 import Reporter
 import RubricEngine
@@ -49,7 +50,8 @@ enum BatchCommand {
         case .failure(let code): return code
         }
         do {
-            return try BatchRun(options: options, rubric: rubric).run()
+            let outcome = try BatchRun(options: options, rubric: rubric, events: Progress(quiet: options.quiet)).run()
+            return outcome.unreadable == 0 ? .success : .inputError
         } catch {
             Output.err("draftcheck: could not write to \(options.out.path): \(error.localizedDescription)")
             return .inputError
@@ -57,15 +59,8 @@ enum BatchCommand {
     }
 }
 
-/// The batch command's validated options.
-struct BatchOptions {
-    var input: URL
-    var inputArgument: String
-    var out: URL
-    var rubric: String
-    var jobs: Int
-    var quiet: Bool
-
+/// The batch command's options, validated from the command line.
+extension BatchOptions {
     init(_ parsed: Arguments) throws(UsageError) {
         guard parsed.positionals.count == 1 else {
             throw UsageError(message: "batch needs exactly one FOLDER of submissions (run `draftcheck batch --help`)")
@@ -76,20 +71,19 @@ struct BatchOptions {
         guard let outArg = parsed.options["--out"], !outArg.isEmpty else {
             throw UsageError(message: "batch needs --out FOLDER for the gradebook, feedback and summary")
         }
-        self.rubric = rubric
-        quiet = parsed.flags.contains("--quiet")
-        jobs = ProcessInfo.processInfo.activeProcessorCount
+        let quiet = parsed.flags.contains("--quiet")
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
         if let j = parsed.options["--jobs"] {
             guard let n = Int(j), n >= 1 else { throw UsageError(message: "--jobs must be a whole number of at least 1, not '\(j)'") }
             jobs = n
         }
-        inputArgument = parsed.positionals[0]
+        let inputArgument = parsed.positionals[0]
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: inputArgument, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError(message: "\(inputArgument) is not a folder; batch checks a folder of submissions")
         }
-        input = URL(fileURLWithPath: inputArgument).standardizedFileURL.resolvingSymlinksInPath()
-        out = Self.resolved(URL(fileURLWithPath: outArg))
+        let input = URL(fileURLWithPath: inputArgument).standardizedFileURL.resolvingSymlinksInPath()
+        let out = Self.resolved(URL(fileURLWithPath: outArg))
         if Self.contains(input, out) {
             throw UsageError(message: "--out \(outArg) is inside the submissions folder; batch never writes there")
         }
@@ -103,6 +97,7 @@ struct BatchOptions {
         if !existing.isEmpty && !parsed.flags.contains("--force") {
             throw UsageError(message: "--out \(outArg) is not empty; pass --force to replace the files there")
         }
+        self.init(input: input, inputArgument: inputArgument, out: out, rubric: rubric, jobs: jobs, quiet: quiet)
     }
 
     /// The path with symbolic links resolved, also when it does not exist yet (its nearest existing
