@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "DraftcheckTests", dependencies: ["draftcheck"]),
         .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport"]),
+        .testTarget(name: "DraftcheckKitTests", dependencies: ["DraftcheckKit", "RubricEngine", "Reporter", "TextAnalyser"]),
     ],
     swiftLanguageModes: [.v6]
 )

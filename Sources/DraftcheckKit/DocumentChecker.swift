@@ -10,6 +10,8 @@ public struct DocumentChecker: Sendable {
     /// The compiled rubric that scores each document.
     public let assessor: Assessor
     let reader = DocumentReader()
+    /// The file name standard input is read as (its extension chooses the reader).
+    public var standardInputName = "standard-input.txt"
 
     /// A checker that scores with `assessor`.
     public init(assessor: Assessor) {
@@ -21,7 +23,7 @@ public struct DocumentChecker: Sendable {
         let extracted: ExtractedDocument
         do {
             if path == "-" {
-                extracted = try reader.read(data: standardInput ?? Data(), fileName: "standard-input.txt")
+                extracted = try reader.read(data: standardInput ?? Data(), fileName: standardInputName)
             } else {
                 extracted = try reader.read(contentsOf: URL(fileURLWithPath: path))
             }

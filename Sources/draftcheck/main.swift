@@ -10,7 +10,7 @@ let usage = """
     Every report is a self-check against the rubric, not a grade.
 
     Usage:
-      draftcheck check FILE... --rubric ID|PATH [--format text|json]
+      draftcheck check FILE... [--rubric ID|PATH] [--format text|json|line] [--stdin-filename PATH]
       draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force]
       draftcheck rubrics                      list the built-in rubrics
       draftcheck rubric lint FILE...          check a rubric file for mistakes
