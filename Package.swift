@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "DocumentReaders", targets: ["DocumentReaders"]),
         .library(name: "JSONSupport", targets: ["JSONSupport"]),
         .library(name: "DraftcheckKit", targets: ["DraftcheckKit"]),
+        .library(name: "DraftcheckServer", targets: ["DraftcheckServer"]),
     ],
     targets: [
         .target(name: "TextAnalyser"),
@@ -22,9 +23,20 @@ let package = Package(
             name: "DraftcheckKit",
             dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "JSONSupport"]
         ),
+        .target(name: "LanguageServerProtocol", dependencies: ["JSONSupport"]),
+        .target(name: "JSONRPC", dependencies: ["JSONSupport"]),
+        .target(
+            name: "DraftcheckServer",
+            dependencies: [
+                "LanguageServerProtocol", "JSONRPC", "JSONSupport", "DraftcheckKit", "RubricEngine", "Reporter", "TextAnalyser",
+            ]
+        ),
         .executableTarget(
             name: "draftcheck",
-            dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "JSONSupport", "DraftcheckKit"]
+            dependencies: [
+                "TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "JSONSupport", "DraftcheckKit", "DraftcheckServer",
+                "JSONRPC",
+            ]
         ),
         .executableTarget(
             name: "draftcheck-bench",

@@ -13,6 +13,7 @@ let usage = """
       draftcheck check FILE... [--rubric ID|PATH] [--format text|json|line] [--stdin-filename PATH]
       draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force]
       draftcheck rubrics                      list the built-in rubrics
+      draftcheck lsp                          the language server for editors (standard input/output)
       draftcheck rubric lint FILE...          check a rubric file for mistakes
       draftcheck rubric test [ID|FILE]...     run a rubric's own examples
       draftcheck rubric show ID|FILE          the rubric as Markdown
@@ -46,6 +47,7 @@ func runCommand(_ args: [String]) -> ExitCode {
         case "rubrics": return try RubricsCommand.list(rest)
         case "rubric": return try RubricsCommand.run(rest)
         case "batch": return try BatchCommand.run(rest)
+        case "lsp": return try LSPCommand.run(rest)
         default:
             throw UsageError(message: "unknown command '\(command)'; run `draftcheck --help` for the commands")
         }
