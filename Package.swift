@@ -49,6 +49,12 @@ let package = Package(
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "DraftcheckTests", dependencies: ["draftcheck"]),
         .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport"]),
+        .testTarget(
+            name: "DraftcheckServerTests",
+            dependencies: [
+                "DraftcheckServer", "JSONRPC", "LanguageServerProtocol", "JSONSupport", "DraftcheckKit", "RubricEngine", "TextAnalyser",
+            ]
+        ),
         .testTarget(name: "DraftcheckKitTests", dependencies: ["DraftcheckKit", "RubricEngine", "Reporter", "TextAnalyser"]),
     ],
     swiftLanguageModes: [.v6]
