@@ -38,6 +38,7 @@ let package = Package(
                 "JSONRPC",
             ]
         ),
+        .executableTarget(name: "foundation-baseline", path: "Sources/foundation-baseline"),
         .executableTarget(
             name: "draftcheck-bench",
             dependencies: ["TextAnalyser", "RubricEngine", "DocumentReaders"],

@@ -16,7 +16,7 @@ public final class Connection: @unchecked Sendable {
 
     /// Sends one message.
     public func send(_ message: JSONValue) {
-        let framed = MessageFramer.frame(Array(message.serialized(pretty: false).utf8))
+        let framed = MessageFramer.frame(message.utf8(pretty: false))
         writeLock.lock()
         defer { writeLock.unlock() }
         framed.withUnsafeBytes { buf in
