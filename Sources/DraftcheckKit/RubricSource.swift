@@ -24,10 +24,13 @@ public final class RubricSource: @unchecked Sendable {
     private var loader: RubricLoader?
     private var cache: [String: (stamp: Date?, rubric: Rubric)] = [:]
     private let library: RubricLibrary?
+    private let validationMemo: ValidationMemo?
 
-    /// A source over `library`, or over the built-in library found from the executable.
-    public init(library: RubricLibrary? = RubricLibrary.locate()) {
+    /// A source over `library`, or over the built-in library found from the executable; `validationMemo`
+    /// skips validating files that passed before.
+    public init(library: RubricLibrary? = RubricLibrary.locate(), validationMemo: ValidationMemo? = nil) {
         self.library = library
+        self.validationMemo = validationMemo
     }
 
     /// The loader (schemas read once).
@@ -43,7 +46,7 @@ public final class RubricSource: @unchecked Sendable {
             ]))
         }
         do {
-            let made = try RubricLoader(library: library)
+            let made = try RubricLoader(library: library, validationMemo: validationMemo)
             loader = made
             return .success(made)
         } catch {

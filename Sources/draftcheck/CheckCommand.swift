@@ -84,14 +84,15 @@ enum CheckCommand {
 /// Finds the rubric library, loads rubrics and prints any problem as diagnostics on standard error.
 /// A failure carries the exit code to stop with.
 enum RubricResolver {
-    /// A loader over the built-in library (its schemas and lexicons).
-    static func loader() -> Result<RubricLoader, ExitCode> {
+    /// A loader over the built-in library (its schemas and lexicons). With `memo`, files that passed
+    /// schema validation before (same bytes) are not validated again.
+    static func loader(memo: Bool = true) -> Result<RubricLoader, ExitCode> {
         guard let lib = RubricLibrary.locate() else {
             Output.err("draftcheck: the built-in rubrics were not found; set DRAFTCHECK_RUBRICS to the Rubrics folder")
             return .failure(.rubricError)
         }
         do {
-            return .success(try RubricLoader(library: lib))
+            return .success(try RubricLoader(library: lib, validationMemo: memo ? ValidationCacheFile.standard() : nil))
         } catch {
             for d in error.diagnostics { Output.err(d.description) }
             return .failure(.rubricError)

@@ -1,3 +1,4 @@
+import DraftcheckKit
 import DraftcheckServer
 import Foundation
 import JSONRPC
@@ -22,7 +23,9 @@ enum LSPCommand {
         }
         // A client that goes away must not kill the server in the middle of a write.
         signal(SIGPIPE, SIG_IGN)
-        let server = LanguageServer(connection: Connection(input: STDIN_FILENO, output: STDOUT_FILENO), version: version)
+        let server = LanguageServer(
+            connection: Connection(input: STDIN_FILENO, output: STDOUT_FILENO),
+            rubrics: RubricSource(validationMemo: ValidationCacheFile.standard()), version: version)
         return server.run() == 0 ? .success : .inputError
     }
 }
