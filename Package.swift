@@ -41,7 +41,9 @@ let package = Package(
         .executableTarget(name: "foundation-baseline", path: "Sources/foundation-baseline"),
         .executableTarget(
             name: "draftcheck-bench",
-            dependencies: ["TextAnalyser", "RubricEngine", "DocumentReaders"],
+            dependencies: [
+                "TextAnalyser", "RubricEngine", "DocumentReaders", "DraftcheckKit", "DraftcheckServer", "LanguageServerProtocol",
+            ],
             path: "Sources/draftcheck-bench"
         ),
         .testTarget(name: "TextAnalyserTests", dependencies: ["TextAnalyser"]),
