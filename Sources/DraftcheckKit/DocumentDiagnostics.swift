@@ -131,7 +131,9 @@ public enum DocumentDiagnostics {
     }
 
     static func weakTermMessage(_ kind: Finding.Stuffing, _ text: String) -> String {
-        let quoted = "\"" + TextReporter.clip(text, 60) + "\""
+        // Most findings are a few words on one line: only long or multi-line ones need clipping.
+        let short = text.utf8.count <= 60 && !text.utf8.contains(0x0A) && !text.utf8.contains(0x0D)
+        let quoted = "\"" + (short ? text : TextReporter.clip(text, 60)) + "\""
         switch kind {
         case .listedOnly: return "\(quoted) appears only in a heading, list or fragment: use it in a sentence that applies it."
         case .repeatedSentence: return "\(quoted) repeats an earlier sentence: repeats earn nothing."
