@@ -39,6 +39,7 @@ public final class ValidationCacheFile: ValidationMemo, @unchecked Sendable {
         return ValidationCacheFile(folder: URL(fileURLWithPath: home).appendingPathComponent(".cache/draftcheck"))
     }
 
+    /// Whether these contents passed validation in an earlier run or this one.
     public func contains(_ key: ContentKey) -> Bool {
         lock.lock()
         defer { lock.unlock() }

@@ -64,7 +64,7 @@ public struct Diagnostic: Sendable {
     }
 }
 
-/// The method names this server knows.
+/// The method names this server knows, as the protocol spells them (each constant is its own method name).
 public enum Method {
     public static let initialize = "initialize"
     public static let initialized = "initialized"

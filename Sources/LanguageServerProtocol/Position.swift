@@ -37,6 +37,7 @@ public struct Position: Sendable, Hashable, Comparable {
     /// `{line, character}`.
     public var json: JSONValue { .object([("line", .int(line)), ("character", .int(character))]) }
 
+    /// Document order.
     public static func < (a: Position, b: Position) -> Bool { (a.line, a.character) < (b.line, b.character) }
 }
 
