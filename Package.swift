@@ -10,28 +10,58 @@ let package = Package(
         .library(name: "Reporter", targets: ["Reporter"]),
         .library(name: "DocumentReaders", targets: ["DocumentReaders"]),
         .library(name: "Calibration", targets: ["Calibration"]),
+        .library(name: "JSONSupport", targets: ["JSONSupport"]),
+        .library(name: "DraftcheckKit", targets: ["DraftcheckKit"]),
+        .library(name: "DraftcheckServer", targets: ["DraftcheckServer"]),
     ],
     targets: [
         .target(name: "TextAnalyser"),
-        .target(name: "RubricEngine", dependencies: ["TextAnalyser"]),
-        .target(name: "Reporter", dependencies: ["RubricEngine", "TextAnalyser"]),
+        .target(name: "JSONSupport"),
+        .target(name: "RubricEngine", dependencies: ["TextAnalyser", "JSONSupport"]),
+        .target(name: "Reporter", dependencies: ["RubricEngine", "TextAnalyser", "JSONSupport"]),
         .target(name: "DocumentReaders"),
         .target(name: "Calibration"),
-        .executableTarget(
-            name: "draftcheck",
-            dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "Calibration"]
+        .target(
+            name: "DraftcheckKit",
+            dependencies: ["TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "JSONSupport"]
+        ),
+        .target(name: "LanguageServerProtocol", dependencies: ["JSONSupport"]),
+        .target(name: "JSONRPC", dependencies: ["JSONSupport"]),
+        .target(
+            name: "DraftcheckServer",
+            dependencies: [
+                "LanguageServerProtocol", "JSONRPC", "JSONSupport", "DraftcheckKit", "RubricEngine", "Reporter", "TextAnalyser",
+            ]
         ),
         .executableTarget(
+            name: "draftcheck",
+            dependencies: [
+                "TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "JSONSupport", "DraftcheckKit", "DraftcheckServer",
+                "JSONRPC", "Calibration",
+            ]
+        ),
+        .executableTarget(name: "foundation-baseline", path: "Sources/foundation-baseline"),
+        .executableTarget(
             name: "draftcheck-bench",
-            dependencies: ["TextAnalyser", "RubricEngine", "DocumentReaders"],
+            dependencies: [
+                "TextAnalyser", "RubricEngine", "DocumentReaders", "DraftcheckKit", "DraftcheckServer", "LanguageServerProtocol",
+            ],
             path: "Sources/draftcheck-bench"
         ),
         .testTarget(name: "TextAnalyserTests", dependencies: ["TextAnalyser"]),
         .testTarget(name: "RubricEngineTests", dependencies: ["RubricEngine", "TextAnalyser"]),
-        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "RubricEngine", "TextAnalyser"]),
+        .testTarget(name: "ReporterTests", dependencies: ["Reporter", "RubricEngine", "TextAnalyser", "JSONSupport"]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "DraftcheckTests", dependencies: ["draftcheck"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration"]),
+        .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport"]),
+        .testTarget(
+            name: "DraftcheckServerTests",
+            dependencies: [
+                "DraftcheckServer", "JSONRPC", "LanguageServerProtocol", "JSONSupport", "DraftcheckKit", "RubricEngine", "TextAnalyser",
+            ]
+        ),
+        .testTarget(name: "DraftcheckKitTests", dependencies: ["DraftcheckKit", "RubricEngine", "Reporter", "TextAnalyser"]),
     ],
     swiftLanguageModes: [.v6]
 )

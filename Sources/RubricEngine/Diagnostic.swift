@@ -1,3 +1,5 @@
+import JSONSupport
+
 /// One problem found in a rubric or lexicon, printed as `path:line:column: severity: message [rule]`.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How serious a problem is.

@@ -1,3 +1,4 @@
+import JSONSupport
 import TextAnalyser
 
 /// A marking scheme: marking points with levels of response, misconceptions and grade bands,

@@ -1,3 +1,4 @@
+import JSONSupport
 import Foundation
 
 /// Checks a rubric for mistakes beyond loading: marking points without examples, levels with no feedback,

@@ -1,3 +1,4 @@
+import JSONSupport
 import Foundation
 import TextAnalyser
 
@@ -6,39 +7,55 @@ import TextAnalyser
 public struct RubricLoader: Sendable {
     /// Where shared lexicons and schemas are found.
     public let library: RubricLibrary
-    private let rubricSchema: JSONSchemaValidator
-    private let lexiconSchema: JSONSchemaValidator
+    private let rubricSchema: LazySchema
+    private let lexiconSchema: LazySchema
+    /// File contents already known to pass schema validation; nil validates every time.
+    public var validationMemo: ValidationMemo?
 
-    /// Creates a loader; fails when the library's schemas cannot be read.
-    public init(library: RubricLibrary) throws(RubricLoadError) {
+    /// Creates a loader; fails when the library's schemas cannot be read. A schema is compiled the first
+    /// time a file needs validating against it.
+    public init(library: RubricLibrary, validationMemo: ValidationMemo? = nil) throws(RubricLoadError) {
         self.library = library
-        rubricSchema = try Self.schema(library.rubricSchemaURL)
-        lexiconSchema = try Self.schema(library.lexiconSchemaURL)
+        self.validationMemo = validationMemo
+        rubricSchema = LazySchema(url: library.rubricSchemaURL, bytes: try Self.read(library.rubricSchemaURL))
+        lexiconSchema = LazySchema(url: library.lexiconSchemaURL, bytes: try Self.read(library.lexiconSchemaURL))
     }
 
-    private static func schema(_ url: URL) throws(RubricLoadError) -> JSONSchemaValidator {
-        let node = try parse(url)
+    /// Reads a file's bytes.
+    static func read(_ url: URL) throws(RubricLoadError) -> [UInt8] {
         do {
-            return try JSONSchemaValidator(schema: node)
+            return [UInt8](try Data(contentsOf: url))
         } catch {
-            throw RubricLoadError([Diagnostic(file: url.path, location: error.location, message: error.message)])
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "does not exist"
+            throw RubricLoadError([Diagnostic(file: url.path, location: nil, message: "the file \(reason)")])
         }
     }
 
     /// Reads and parses a JSON file.
     static func parse(_ url: URL) throws(RubricLoadError) -> JSONNode {
-        let data: Data
+        try parse(read(url), url)
+    }
+
+    private static func parse(_ bytes: [UInt8], _ url: URL) throws(RubricLoadError) -> JSONNode {
         do {
-            data = try Data(contentsOf: url)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "does not exist"
-            throw RubricLoadError([Diagnostic(file: url.path, location: nil, message: "the file \(reason)")])
-        }
-        do {
-            return try JSONParser.parse([UInt8](data))
+            return try JSONParser.parse(bytes)
         } catch {
             throw RubricLoadError([Diagnostic(file: url.path, location: error.location, message: error.message, rule: "json")])
         }
+    }
+
+    /// The schema violations of a file's contents, skipped when the memo knows these exact bytes passed.
+    private func violations(_ root: JSONNode, bytes: [UInt8], schema: LazySchema, file: String) -> [Diagnostic] {
+        let key = ContentKey(bytes, schema.bytes)
+        if let validationMemo, validationMemo.contains(key) { return [] }
+        let validator: JSONSchemaValidator
+        switch schema.validator() {
+        case .success(let v): validator = v
+        case .failure(let error): return error.diagnostics
+        }
+        let found = validator.validate(root)
+        if found.isEmpty { validationMemo?.insert(key) }
+        return found.map { Diagnostic(file: file, location: $0.location, message: $0.message, rule: "schema") }
     }
 
     /// Loads a built-in rubric by id, or a rubric file by path (anything containing "/" or ending in ".json").
@@ -69,15 +86,15 @@ public struct RubricLoader: Sendable {
     public func check(url: URL) -> (Rubric?, [Diagnostic]) {
         let file = url.path
         let root: JSONNode
+        let bytes: [UInt8]
         do {
-            root = try Self.parse(url)
+            bytes = try Self.read(url)
+            root = try Self.parse(bytes, url)
         } catch {
             return (nil, error.diagnostics)
         }
-        let violations = rubricSchema.validate(root)
-        if !violations.isEmpty {
-            return (nil, violations.map { Diagnostic(file: file, location: $0.location, message: $0.message, rule: "schema") })
-        }
+        let violations = violations(root, bytes: bytes, schema: rubricSchema, file: file)
+        if !violations.isEmpty { return (nil, violations) }
         var decoder = RubricDecoder(file: file, loader: self)
         let rubric = decoder.decode(root)
         return (rubric, decoder.diagnostics.sorted { ($0.file, $0.location?.offset ?? 0) < ($1.file, $1.location?.offset ?? 0) })
@@ -86,12 +103,88 @@ public struct RubricLoader: Sendable {
     /// Loads the concepts of a shared lexicon.
     func lexicon(id: String) throws(RubricLoadError) -> (URL, JSONNode) {
         let url = library.lexiconURL(id: id)
-        let root = try Self.parse(url)
-        let violations = lexiconSchema.validate(root)
-        if !violations.isEmpty {
-            throw RubricLoadError(
-                violations.map { Diagnostic(file: url.path, location: $0.location, message: $0.message, rule: "schema") })
-        }
+        let bytes = try Self.read(url)
+        let root = try Self.parse(bytes, url)
+        let violations = violations(root, bytes: bytes, schema: lexiconSchema, file: url.path)
+        if !violations.isEmpty { throw RubricLoadError(violations) }
         return (url, root)
     }
+}
+
+/// A schema read at start-up and compiled only when something needs validating against it.
+private final class LazySchema: @unchecked Sendable {
+    let url: URL
+    let bytes: [UInt8]
+    private let lock = NSLock()
+    private var compiled: Result<JSONSchemaValidator, RubricLoadError>?
+
+    init(url: URL, bytes: [UInt8]) {
+        self.url = url
+        self.bytes = bytes
+    }
+
+    func validator() -> Result<JSONSchemaValidator, RubricLoadError> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        let made: Result<JSONSchemaValidator, RubricLoadError>
+        do {
+            let node = try JSONParser.parse(bytes)
+            made = .success(try JSONSchemaValidator(schema: node))
+        } catch let error as JSONParseError {
+            made = .failure(RubricLoadError([Diagnostic(file: url.path, location: error.location, message: error.message, rule: "json")]))
+        } catch let error as JSONSchemaError {
+            made = .failure(RubricLoadError([Diagnostic(file: url.path, location: error.location, message: error.message)]))
+        } catch {
+            made = .failure(RubricLoadError([Diagnostic(file: url.path, location: nil, message: "\(error)")]))
+        }
+        compiled = made
+        return made
+    }
+}
+
+/// A 128-bit fingerprint of a file's contents together with the schema it is validated against.
+public struct ContentKey: Hashable, Sendable, CustomStringConvertible {
+    /// The two halves.
+    public let high: UInt64, low: UInt64
+
+    /// The key of `bytes` validated against `schema`.
+    public init(_ bytes: [UInt8], _ schema: [UInt8]) {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        var b: UInt64 = 0x9E37_79B9_7F4A_7C15  // a multiply-rotate mix with a different constant
+        for part in [schema, [0xFF, 0x00, 0xFF], bytes] {
+            for byte in part {
+                a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+                b = ((b ^ UInt64(byte)) &* 0xff51_afd7_ed55_8ccd).rotatedLeft(by: 29)
+            }
+        }
+        high = a ^ UInt64(bytes.count)
+        low = b
+    }
+
+    /// Restores a key from its two halves.
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// 32 hexadecimal digits.
+    public var description: String {
+        let h = String(high, radix: 16), l = String(low, radix: 16)
+        return String(repeating: "0", count: 16 - h.count) + h + String(repeating: "0", count: 16 - l.count) + l
+    }
+}
+
+extension UInt64 {
+    fileprivate func rotatedLeft(by n: UInt64) -> UInt64 { (self << n) | (self >> (64 - n)) }
+}
+
+/// Remembers file contents that passed schema validation, so that loading the same rubric again
+/// (the next `draftcheck check`) skips it. Validation is a pure function of the bytes and the schema,
+/// so a remembered result is always right.
+public protocol ValidationMemo: Sendable {
+    /// Whether these contents passed before.
+    func contains(_ key: ContentKey) -> Bool
+    /// Records contents that passed.
+    func insert(_ key: ContentKey)
 }

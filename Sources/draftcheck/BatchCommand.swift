@@ -1,3 +1,4 @@
+import DraftcheckKit
 import Foundation
 import Reporter
 import RubricEngine
@@ -71,7 +72,8 @@ enum BatchCommand {
             return .inputError
         }
         do {
-            return try BatchRun(options: options, rubric: rubric).run()
+            let outcome = try BatchRun(options: options, rubric: rubric, events: Progress(quiet: options.quiet)).run()
+            return outcome.unreadable == 0 ? .success : .inputError
         } catch {
             Output.err("draftcheck: could not write to \(options.out.path): \(error.localizedDescription)")
             return .inputError
@@ -79,21 +81,8 @@ enum BatchCommand {
     }
 }
 
-/// The batch command's validated options.
-struct BatchOptions {
-    var input: URL
-    var inputArgument: String
-    var out: URL
-    var rubric: String
-    var jobs: Int
-    var quiet: Bool
-    /// Whether to write an HTML report beside each learner's Markdown feedback.
-    var html = false
-    /// The assignment brief, whose wording is not evidence of copying.
-    var task: URL?
-    /// The learning platforms' files to fill.
-    var platform = PlatformExport.Inputs()
-
+/// The batch command's options, validated from the command line.
+extension BatchOptions {
     init(_ parsed: Arguments) throws(UsageError) {
         guard parsed.positionals.count == 1 else {
             throw UsageError(message: "batch needs exactly one FOLDER of submissions (run `draftcheck batch --help`)")
@@ -104,21 +93,19 @@ struct BatchOptions {
         guard let outArg = parsed.options["--out"], !outArg.isEmpty else {
             throw UsageError(message: "batch needs --out FOLDER for the gradebook, feedback and summary")
         }
-        self.rubric = rubric
-        quiet = parsed.flags.contains("--quiet")
-        html = parsed.flags.contains("--html")
-        jobs = ProcessInfo.processInfo.activeProcessorCount
+        let quiet = parsed.flags.contains("--quiet")
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
         if let j = parsed.options["--jobs"] {
             guard let n = Int(j), n >= 1 else { throw UsageError(message: "--jobs must be a whole number of at least 1, not '\(j)'") }
             jobs = n
         }
-        inputArgument = parsed.positionals[0]
+        let inputArgument = parsed.positionals[0]
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: inputArgument, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError(message: "\(inputArgument) is not a folder; batch checks a folder of submissions")
         }
-        input = URL(fileURLWithPath: inputArgument).standardizedFileURL.resolvingSymlinksInPath()
-        out = Self.resolved(URL(fileURLWithPath: outArg))
+        let input = URL(fileURLWithPath: inputArgument).standardizedFileURL.resolvingSymlinksInPath()
+        let out = Self.resolved(URL(fileURLWithPath: outArg))
         if Self.contains(input, out) {
             throw UsageError(message: "--out \(outArg) is inside the submissions folder; batch never writes there")
         }
@@ -132,6 +119,8 @@ struct BatchOptions {
         if !existing.isEmpty && !parsed.flags.contains("--force") {
             throw UsageError(message: "--out \(outArg) is not empty; pass --force to replace the files there")
         }
+        self.init(input: input, inputArgument: inputArgument, out: out, rubric: rubric, jobs: jobs, quiet: quiet)
+        html = parsed.flags.contains("--html")
         try readPlatformOptions(parsed)
     }
 

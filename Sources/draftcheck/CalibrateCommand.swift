@@ -1,3 +1,4 @@
+import DraftcheckKit
 import Calibration
 import Foundation
 import Reporter

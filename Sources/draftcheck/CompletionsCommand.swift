@@ -12,7 +12,7 @@ enum CompletionsCommand {
 
     /// Commands and the options each takes, as completed.
     static let commands: [(name: String, options: String)] = [
-        ("check", "--rubric --format --help"),
+        ("check", "--rubric --format --stdin-filename --help"),
         ("batch", "--rubric --out --jobs --quiet --force --html --task --moodle-worksheet --canvas-gradebook --canvas-assignment --grade-step --help"),
         ("compare", "--rubric --format --help"),
         ("text", "--help"),
@@ -22,7 +22,8 @@ enum CompletionsCommand {
         ("install", "--prefix --help"),
         ("uninstall", "--prefix --help"),
         ("completions", "bash zsh"),
-        ("help", "check batch compare text calibrate rubrics rubric install uninstall completions"),
+        ("help", "check batch compare text calibrate rubrics rubric lsp install uninstall completions"),
+        ("lsp", "--help"),
     ]
 
     static func run(_ args: [String]) throws(UsageError) -> ExitCode {

@@ -1,3 +1,4 @@
+import DraftcheckKit
 import Foundation
 import RubricEngine
 

@@ -1,24 +1,32 @@
+import DraftcheckKit
 import Foundation
 
 /// Progress on standard error: a bar redrawn in place on a terminal (done/total, rate, time left),
 /// plain lines otherwise (about one per 10%, or one per file when there are few), nothing when quiet.
-final class Progress {
+final class Progress: BatchRunEvents {
     enum Style { case bar, lines, none }
 
-    private let total: Int
+    private var total = 0
     private let style: Style
     private let started = Date()
     private var done = 0
     private var lastDraw = Date.distantPast
     private var lastLineStep = -1
 
-    init(total: Int, quiet: Bool) {
-        self.total = total
+    init(quiet: Bool) {
         style = quiet ? .none : (Output.stderrIsTerminal ? .bar : .lines)
     }
 
+    func message(_ text: String) {
+        Output.err(text)
+    }
+
+    func started(total: Int) {
+        self.total = total
+    }
+
     /// Records `n` more files done.
-    func advance(by n: Int, label: String) {
+    func advanced(by n: Int, label: String) {
         done += n
         switch style {
         case .none: return
@@ -37,7 +45,7 @@ final class Progress {
     }
 
     /// Ends the bar's line.
-    func finish() {
+    func finished() {
         if style == .bar { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 

@@ -1,3 +1,4 @@
+import DraftcheckKit
 import Foundation
 import Reporter
 import RubricEngine
@@ -23,12 +24,11 @@ enum RubricsCommand {
         }
         let lib = loader.library
         var failed = false
-        for id in lib.builtInIDs() {
-            do {
-                let r = try loader.load(idOrPath: id)
-                Output.out("\(id)\t\(r.title)\n")
-            } catch {
-                Output.out("\(id)\t(does not load: run `draftcheck rubric lint \(lib.directory.path)/\(id).json`)\n")
+        for entry in RubricCatalog.entries(in: lib) {
+            if let title = entry.title {
+                Output.out("\(entry.id)\t\(title)\n")
+            } else {
+                Output.out("\(entry.id)\t(unreadable: run `draftcheck rubric lint \(lib.directory.path)/\(entry.id).json`)\n")
                 failed = true
             }
         }
@@ -54,7 +54,7 @@ enum RubricsCommand {
             return .success
         }
         let loader: RubricLoader
-        switch RubricResolver.loader() {
+        switch RubricResolver.loader(memo: false) {
         case .success(let l): loader = l
         case .failure(let code): return code
         }

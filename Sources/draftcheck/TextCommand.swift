@@ -1,3 +1,4 @@
+import DraftcheckKit
 import DocumentReaders
 import Foundation
 

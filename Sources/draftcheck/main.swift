@@ -1,3 +1,4 @@
+import DraftcheckKit
 import Foundation
 import RubricEngine
 
@@ -9,12 +10,13 @@ let usage = """
     Every report is a self-check against the rubric, not a grade.
 
     Usage:
-      draftcheck check FILE... --rubric ID|PATH [--format text|json|html]
+      draftcheck check FILE... [--rubric ID|PATH] [--format text|json|html|line] [--stdin-filename PATH]
       draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force] [--html]
       draftcheck compare OLD NEW --rubric ID|PATH [--format text|json|html]
                                               what changed between two drafts
       draftcheck text FILE                    the text read from a document
       draftcheck rubrics                      list the built-in rubrics
+      draftcheck lsp                          the language server for editors (standard input/output)
       draftcheck rubric lint FILE...          check a rubric file for mistakes
       draftcheck rubric test [ID|FILE]...     run a rubric's own examples
       draftcheck rubric show ID|FILE          the rubric as Markdown
@@ -65,6 +67,7 @@ func runCommand(_ args: [String]) -> ExitCode {
         case "install": return try InstallCommand.run(rest, uninstall: false)
         case "uninstall": return try InstallCommand.run(rest, uninstall: true)
         case "completions": return try CompletionsCommand.run(rest)
+        case "lsp": return try LSPCommand.run(rest)
         default:
             throw UsageError(message: "unknown command '\(command)'; run `draftcheck --help` for the commands")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONSupport
 import Testing
 import Reporter
 @testable import RubricEngine

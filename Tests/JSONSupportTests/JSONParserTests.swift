@@ -1,5 +1,5 @@
 import Testing
-@testable import RubricEngine
+@testable import JSONSupport
 
 // MARK: - Helpers
 

@@ -1,28 +1,40 @@
 import DocumentReaders
 import Foundation
+import JSONSupport
 import Reporter
 import RubricEngine
 import TextAnalyser
 
 /// One batch run: checks every learner's files in a bounded pipeline, writing each feedback file and
 /// each document's JSON as soon as it is ready, and keeping only a compact record per file.
-struct BatchRun {
+/// Messages and progress go to `events`; nothing is printed here.
+public struct BatchRun {
     let options: BatchOptions
     let rubric: Rubric
+    let events: BatchRunEvents
+
+    /// A run of `rubric` over the submissions named by `options`, reporting through `events`.
+    public init(options: BatchOptions, rubric: Rubric, events: BatchRunEvents) {
+        self.options = options
+        self.rubric = rubric
+        self.events = events
+    }
 
     /// What a worker hands back for one learner.
     private struct LearnerResult: Sendable {
         var records: [FileRecord]
         var json: [String]
         var fingerprints: [SimilarityDetector.Fingerprints]
+        var problems: [String] = []
     }
 
-    func run() throws -> ExitCode {
+    /// Checks every file and writes the outputs; throws only when an output cannot be written.
+    public func run() throws -> BatchOutcome {
         let folder = SubmissionFolder(root: options.input)
         let learners = folder.learners()
         let fileCount = learners.reduce(0) { $0 + $1.count }
         if fileCount == 0 {
-            Output.err("draftcheck: no .docx, .odt, .html, .md, .txt or .pdf files found in \(options.inputArgument)")
+            events.message("draftcheck: no .docx, .odt, .html, .md, .txt or .pdf files found in \(options.inputArgument)")
         }
         let feedbackNames = SubmissionNaming.uniqueFileNames(learners.map { $0[0].learner.name }).map { $0 + ".md" }
         let feedbackDir = options.out.appendingPathComponent("feedback")
@@ -36,17 +48,18 @@ struct BatchRun {
         let checker = DocumentChecker(assessor: Assessor(rubric: rubric))
         let detector = SimilarityDetector()
         let displayRoot = options.inputArgument.hasSuffix("/") ? String(options.inputArgument.dropLast()) : options.inputArgument
-        let progress = Progress(total: fileCount, quiet: options.quiet)
+        events.started(total: fileCount)
         var records: [LearnerRecord] = []
         var fingerprints: [SimilarityDetector.Fingerprints] = []
         var owners: [Int] = []
         var firstDocument = true
         var writeError: Error?
 
+        let htmlRubric = options.html ? rubric : nil
         OrderedPipeline<LearnerResult>.run(count: learners.count, jobs: options.jobs, window: options.jobs * 4) { i in
             Self.check(
                 learners[i], title: learners[i][0].learner.name, feedback: feedbackDir.appendingPathComponent(feedbackNames[i]),
-                displayRoot: displayRoot, checker: checker, detector: detector, html: options.html ? rubric : nil)
+                displayRoot: displayRoot, checker: checker, detector: detector, html: htmlRubric)
         } consume: { i, result in
             records.append(LearnerRecord(files: result.records, feedbackFile: feedbackNames[i]))
             fingerprints += result.fingerprints
@@ -57,9 +70,10 @@ struct BatchRun {
                 } catch { writeError = error }
                 firstDocument = false
             }
-            progress.advance(by: result.records.count, label: result.records.last?.path ?? "")
+            for problem in result.problems { events.message(problem) }
+            events.advanced(by: result.records.count, label: result.records.last?.path ?? "")
         }
-        progress.finish()
+        events.finished()
         if let writeError { throw writeError }
 
         let pairs = similarPairs(records, fingerprints, owners, detector, displayRoot)
@@ -80,15 +94,19 @@ struct BatchRun {
             to: options.out.appendingPathComponent("summary.md"))
 
         if !options.platform.isEmpty {
-            try PlatformExport(inputs: options.platform, rubric: rubric, out: options.out, quiet: options.quiet).write(learners: records)
+            let events = self.events
+            try PlatformExport(
+                inputs: options.platform, rubric: rubric, out: options.out, quiet: options.quiet,
+                message: { events.message($0.hasSuffix("\n") ? String($0.dropLast()) : $0) }
+            ).write(learners: records)
         }
 
         let unreadable = records.flatMap(\.files).filter { !$0.isReadable }
-        for f in unreadable { Output.err("draftcheck: \(f.path): \(f.error ?? "could not be read")") }
+        for f in unreadable { events.message("draftcheck: \(f.path): \(f.error ?? "could not be read")") }
         if !options.quiet {
-            Output.err("draftcheck: \(fileCount) files from \(records.count) learners; wrote \(options.out.path)")
+            events.message("draftcheck: \(fileCount) files from \(records.count) learners; wrote \(options.out.path)")
         }
-        return unreadable.isEmpty ? .success : .inputError
+        return BatchOutcome(files: fileCount, learners: records.count, unreadable: unreadable.count)
     }
 
     /// Checks one learner's files and writes their feedback file.
@@ -125,22 +143,26 @@ struct BatchRun {
             markdown += MarkdownReporter.render(shown, title: entries.count > 1 ? "\(title): \(entry.relativePath)" : title)
             if html != nil { shownDocuments.append(shown) }
         }
-        if let html { writeHTML(HTMLReporter.render(rubric: html, documents: shownDocuments, title: title), beside: feedback) }
+        if let html, let problem = writeHTML(HTMLReporter.render(rubric: html, documents: shownDocuments, title: title), beside: feedback) {
+            result.problems.append(problem)
+        }
         do {
             try AtomicFile.write(markdown, to: feedback)
         } catch {
-            Output.err("draftcheck: could not write \(feedback.path): \(error.localizedDescription)")
+            result.problems.append("draftcheck: could not write \(feedback.path): \(error.localizedDescription)")
         }
         return result
     }
 
-    /// Writes a learner's HTML report beside their Markdown feedback (NAME.md becomes NAME.html).
-    private static func writeHTML(_ html: String, beside markdown: URL) {
+    /// Writes a learner's HTML report beside their Markdown feedback (NAME.md becomes NAME.html); returns
+    /// the problem to report when it cannot be written.
+    private static func writeHTML(_ html: String, beside markdown: URL) -> String? {
         let url = markdown.deletingPathExtension().appendingPathExtension("html")
         do {
             try AtomicFile.write(html, to: url)
+            return nil
         } catch {
-            Output.err("draftcheck: could not write \(url.path): \(error.localizedDescription)")
+            return "draftcheck: could not write \(url.path): \(error.localizedDescription)"
         }
     }
 
@@ -198,7 +220,7 @@ struct BatchRun {
             do throws(DocumentReadError) {
                 parts.append(try DocumentReader().read(contentsOf: task).text)
             } catch {
-                Output.err("draftcheck: \(task.path): \(error.message); its wording is not set aside in the similarity check")
+                events.message("draftcheck: \(task.path): \(error.message); its wording is not set aside in the similarity check")
             }
         }
         for p in rubric.markingPoints {
@@ -235,4 +257,26 @@ struct BatchRun {
         let close = learners.isEmpty ? "]" : "\n  ]"
         return close + ",\n  \"batch\": " + batch.serialized().replacingOccurrences(of: "\n", with: "\n  ") + "\n}\n"
     }
+}
+
+/// What a batch run reports while it works: the shell prints it, a server or a test collects it.
+public protocol BatchRunEvents {
+    /// A message for the user (an unreadable file, an unwritable feedback file, the closing summary).
+    func message(_ text: String)
+    /// The run is about to check `total` files.
+    func started(total: Int)
+    /// `count` more files were checked, the last being `label`.
+    func advanced(by count: Int, label: String)
+    /// Every file was checked.
+    func finished()
+}
+
+/// How a batch run ended.
+public struct BatchOutcome: Sendable {
+    /// Files checked (readable or not).
+    public var files: Int
+    /// Learners found.
+    public var learners: Int
+    /// Files that could not be read or checked.
+    public var unreadable: Int
 }

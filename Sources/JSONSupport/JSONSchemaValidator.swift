@@ -761,7 +761,7 @@ private func lowercasedFirst(_ s: String) -> String {
 /// The allowed name closest to `key` (case-insensitive Levenshtein distance
 /// at most `maxDistance`, and smaller than the key's length so tiny keys don't
 /// match everything), or nil. Ties go to the first candidate.
-func closestMatch(to key: String, among candidates: [String], maxDistance: Int = 2) -> String? {
+public func closestMatch(to key: String, among candidates: [String], maxDistance: Int = 2) -> String? {
     let a = Array(key.lowercased())
     var best: (name: String, distance: Int)?
     for candidate in candidates {

@@ -6,25 +6,35 @@ import RubricEngine
 /// The batch command's files for the learning platforms: a filled Moodle grading worksheet and
 /// feedback zip, a filled Canvas gradebook. Reading, checking and writing only; the filling is in
 /// `MoodleWorksheet` and `CanvasGradebook`.
-struct PlatformExport {
+public struct PlatformExport {
     /// The platform files asked for on the command line.
-    struct Inputs {
-        var moodleWorksheet: URL?
-        var canvasGradebook: URL?
-        var canvasAssignment: String?
-        var rounding: GradeRounding = .hundredths
+    public struct Inputs: Sendable {
+        /// Moodle's grading worksheet to fill.
+        public var moodleWorksheet: URL?
+        /// A Canvas gradebook export to fill.
+        public var canvasGradebook: URL?
+        /// The Canvas assignment column (name or id), when the gradebook has several.
+        public var canvasAssignment: String?
+        /// How grades are rounded.
+        public var rounding: GradeRounding = .hundredths
 
-        var isEmpty: Bool { moodleWorksheet == nil && canvasGradebook == nil }
+        /// No platform files.
+        public init() {}
+
+        /// True when no platform file was asked for.
+        public var isEmpty: Bool { moodleWorksheet == nil && canvasGradebook == nil }
     }
 
     let inputs: Inputs
     let rubric: Rubric
     let out: URL
     let quiet: Bool
+    /// Where messages for the user go.
+    let message: (String) -> Void
 
     /// Reads the platform files and checks their layout before any marking, so that a wrong file is
     /// reported at once. Returns the message naming the file and the problem, or nil.
-    static func preflight(_ inputs: Inputs, rubric: Rubric) -> String? {
+    public static func preflight(_ inputs: Inputs, rubric: Rubric) -> String? {
         do {
             if let w = inputs.moodleWorksheet {
                 do { _ = try MoodleWorksheet.fill(try read(w), rubric: rubric, learners: [], rounding: inputs.rounding) } catch let p as MoodleWorksheet.Problem {
@@ -81,19 +91,19 @@ struct PlatformExport {
             try? FileManager.default.removeItem(at: tmp)
             throw error
         }
-        if !quiet { Output.err("draftcheck: moodle-feedback-files.zip: \(entries.count) feedback files\n") }
+        if !quiet { message("draftcheck: moodle-feedback-files.zip: \(entries.count) feedback files\n") }
     }
 
     /// Lists what was filled and what was left alone; the untouched rows always, the rest unless quiet.
     private func report(_ file: String, _ outcome: PlatformFillOutcome) {
-        if !quiet { Output.err("draftcheck: \(file): filled \(outcome.filled.count) row(s)\n") }
+        if !quiet { message("draftcheck: \(file): filled \(outcome.filled.count) row(s)\n") }
         if !outcome.unmatchedRows.isEmpty {
-            Output.err("draftcheck: \(file): \(outcome.unmatchedRows.count) row(s) left untouched (no submission matched): "
+            message("draftcheck: \(file): \(outcome.unmatchedRows.count) row(s) left untouched (no submission matched): "
                 + outcome.unmatchedRows.joined(separator: "; ") + "\n")
         }
-        for kept in outcome.keptRows { Output.err("draftcheck: \(file): left untouched: \(kept)\n") }
+        for kept in outcome.keptRows { message("draftcheck: \(file): left untouched: \(kept)\n") }
         if !outcome.learnersWithoutRow.isEmpty {
-            Output.err("draftcheck: \(file): no row for: " + outcome.learnersWithoutRow.joined(separator: "; ") + "\n")
+            message("draftcheck: \(file): no row for: " + outcome.learnersWithoutRow.joined(separator: "; ") + "\n")
         }
     }
 

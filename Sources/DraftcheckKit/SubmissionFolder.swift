@@ -3,23 +3,27 @@ import Reporter
 
 /// The files of a submissions folder, found recursively, with hidden, temporary and unsupported files
 /// set aside and counted by kind.
-struct SubmissionFolder {
+public struct SubmissionFolder: Sendable {
     /// Extensions the readers understand.
-    static let supported: Set<String> = ["docx", "odt", "html", "htm", "md", "markdown", "txt", "pdf"]
+    public static let supported: Set<String> = ["docx", "odt", "html", "htm", "md", "markdown", "txt", "pdf"]
 
     /// One file to check.
-    struct Entry {
-        var url: URL
+    public struct Entry: Sendable {
+        /// The file.
+        public var url: URL
         /// Relative to the folder, "/"-separated.
-        var relativePath: String
-        var learner: SubmissionNaming.Learner
+        public var relativePath: String
+        /// The learner it belongs to, from the platform's naming.
+        public var learner: SubmissionNaming.Learner
     }
 
-    var entries: [Entry] = []
+    /// The files to check, in order.
+    public var entries: [Entry] = []
     /// Skipped files by kind, e.g. "hidden files": 2.
-    var skipped: [String: Int] = [:]
+    public var skipped: [String: Int] = [:]
 
-    init(root: URL) {
+    /// Finds the files under `root`.
+    public init(root: URL) {
         let rootPath = root.standardizedFileURL.path
         let fm = FileManager.default
         guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey]) else {
@@ -61,7 +65,7 @@ struct SubmissionFolder {
     }
 
     /// Learners sorted by name (then key), each with their files sorted by path.
-    func learners() -> [[Entry]] {
+    public func learners() -> [[Entry]] {
         let groups = Dictionary(grouping: entries, by: \.learner)
         return groups.keys.sorted { ($0.name.lowercased(), $0.name, $0.key) < ($1.name.lowercased(), $1.name, $1.key) }.map {
             groups[$0]!.sorted { $0.relativePath < $1.relativePath }

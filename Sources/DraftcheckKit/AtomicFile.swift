@@ -2,14 +2,14 @@ import Foundation
 
 /// Writes files completely or not at all: into a temporary file in the same directory, then renamed
 /// over the destination, so a crash never leaves a half-written gradebook.
-enum AtomicFile {
+public enum AtomicFile {
     /// A temporary path beside `url`, hidden and unique to this process.
     static func temporaryURL(for url: URL) -> URL {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
     }
 
     /// Writes `text` as UTF-8.
-    static func write(_ text: String, to url: URL) throws {
+    public static func write(_ text: String, to url: URL) throws {
         let tmp = temporaryURL(for: url)
         do {
             try writeBytes(text, to: tmp)
