@@ -69,7 +69,8 @@ public struct Assessor: Sendable {
             guard region.development >= level.minDevelopment else { continue }
             let filter = EvidenceEvaluator.Filter(
                 allowWeak: i == 0, allowNegated: false, region: rubric.tiesEvidenceToPoints ? region.sentences : nil)
-            guard let w = evaluator.evaluate(level.when, .document, filter) else { continue }
+            guard let w = evaluator.evaluate(level.when, .document, filter) ?? compensated(level, region, evaluator, filter)
+            else { continue }
             met[i] = true
             witnesses += w
         }
@@ -96,6 +97,22 @@ public struct Assessor: Sendable {
         result.development = region.development
         result.penalties = applied
         return result
+    }
+
+    /// How many more developed sentences than a best-fit level asks for make up for one missing element.
+    static let compensatingDevelopment = 2
+
+    /// Best fit: a level that is not met by the letter can still fit best. When a best-fit level asks for three
+    /// or more things together and the answer shows all but one of them, a point developed in clearly more
+    /// sentences than the level needs is placed at that level, as an examiner weighing the whole answer would.
+    private func compensated(
+        _ level: Level, _ region: PointRegion, _ evaluator: EvidenceEvaluator, _ filter: EvidenceEvaluator.Filter
+    ) -> [Int]? {
+        guard !level.requiresLower, case .all(let parts) = level.when, parts.count >= 3,
+            region.development >= max(level.minDevelopment, 1) + Self.compensatingDevelopment
+        else { return nil }
+        let found = parts.compactMap { evaluator.evaluate($0, .document, filter) }
+        return found.count == parts.count - 1 ? found.flatMap { $0 } : nil
     }
 
     /// Developed sentences beyond what a level needs (at least one) that take the mark to the top of its range.

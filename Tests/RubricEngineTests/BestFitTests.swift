@@ -246,4 +246,31 @@ struct BestFitTests {
             """
         #expect(loadRubric(v2Rubric(levels: reversed)).1.contains { $0.rule == "level-order" })
     }
+
+    @Test("Best fit: a well-developed answer missing one of three things a level asks for is placed at that level")
+    func developmentCompensatesOneMissingElement() {
+        let levels = """
+            {"label": "Knowledge", "marks": 1, "when": "loyalty", "toReach": "Name it."},
+            {"label": "Evaluation", "marks": 4, "requiresLower": false, "minDevelopment": 1,
+             "when": {"all": ["loyalty", {"signal": "explanation"}, {"signal": "quantity"}]}, "toReach": "Judge it with figures."}
+            """
+        let developed = """
+            Loyal customers matter because they buy again. This means the business spends less on winning new \
+            customers. It also means staff know their regulars by name. Loyal customers spend more because they \
+            trust the shop. They also recommend it to their friends, which brings in new trade.
+            """
+        let a = assess(v2Rubric(levels: levels), developed)
+        #expect(a.points[0].development >= 4)
+        #expect(a.points[0].level == "Evaluation", "no figure, but developed well beyond what the level needs")
+        let brief = assess(v2Rubric(levels: levels), "Loyal customers matter because they buy again.")
+        #expect(brief.points[0].level == "Knowledge", "one developed sentence does not make up for the missing figure")
+        let cumulative = assess(v2Rubric(levels: levels.replacingOccurrences(of: "\"requiresLower\": false, ", with: "")), developed)
+        #expect(cumulative.points[0].level == "Knowledge", "only best-fit levels are placed by weighing the whole")
+        let twoMissing = """
+            {"label": "Knowledge", "marks": 1, "when": "loyalty", "toReach": "Name it."},
+            {"label": "Evaluation", "marks": 4, "requiresLower": false,
+             "when": {"all": ["loyalty", {"signal": "citation"}, {"signal": "quantity"}]}, "toReach": "Judge it with figures."}
+            """
+        #expect(assess(v2Rubric(levels: twoMissing), developed).points[0].level == "Knowledge", "two missing is not a fit")
+    }
 }
