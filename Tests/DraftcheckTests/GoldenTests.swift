@@ -75,9 +75,14 @@ struct GoldenTests {
         }
     }
 
-    /// Replaces machine-dependent values with placeholders: the given paths, the checkout, the version.
+    /// Replaces machine-dependent values with placeholders: the given paths, the checkout, the version. The
+    /// HTML reports' style sheet, a constant (`HTMLStyle.css`), is pinned once by its own source rather than
+    /// copied into every HTML golden.
     static func placeholders(_ text: String, _ swaps: [String: String]) -> String {
         var s = text
+        if let open = s.range(of: "<style>\n"), let close = s.range(of: "\n</style>", range: open.upperBound..<s.endIndex) {
+            s.replaceSubrange(open.upperBound..<close.lowerBound, with: "<STYLE SHEET: Sources/Reporter/HTMLStyle.swift>")
+        }
         var all = swaps
         all[ToolRunner.repo.path] = "<REPO>"
         // Longest first, so that a folder inside another is replaced before its parent.
