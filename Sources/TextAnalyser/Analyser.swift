@@ -71,6 +71,7 @@ struct AnalysisBuilder {
         markTermCoverage()
         negation = negationScopes()
         markWeakSentences()
+        markSignposts()
         findings = markStuffedSentences()
         addTermFindings()
         // The detectors only read the analysis so far; running them as non-mutating functions that return

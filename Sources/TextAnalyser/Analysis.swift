@@ -65,6 +65,10 @@ public struct Sentence: Sendable {
     public var wordCount: Int
     /// Heading, bare list item, fragment, buzzword list, repeated copy or reference entry.
     public var isWeak: Bool
+    /// A sentence that only announces or summarises what the answer covers ("This report analyses how ...",
+    /// "In this essay I will discuss ...", "In conclusion, this report has looked at ..."): its terms count,
+    /// but it is no evidence of explanation or evaluation.
+    public var isSignpost = false
 }
 
 /// Everything the analyser found in one answer.
