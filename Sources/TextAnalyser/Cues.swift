@@ -37,7 +37,7 @@ enum CueTable {
             "impact of this", "the effect", "drives", "drove", "so", "if", "since", "because of", "this led to",
             "which led to", "this resulted in", "which resulted in", "which allows", "this allows", "this enables",
             "which enables", "this helped", "which helped", "in turn", "thereby", "so as to",
-            "this makes", "which makes", "means that", "this would mean", "which would mean",
+            "means that", "this would mean", "which would mean",
         ]),
         (.judgement, [
             "on balance", "overall", "in conclusion", "to conclude", "the most significant", "the most important",

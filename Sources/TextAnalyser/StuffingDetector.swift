@@ -1,6 +1,8 @@
 extension AnalysisBuilder {
     /// Fewest words for a sentence to count as a repeat of another.
     private static let repeatMinimumWords = 5
+    /// Fewest terms named only in lists or fragments for them to be reported as a bare term list.
+    private static let listedOnlyMinimum = 3
 
     /// Marks sentences that game a keyword search: copies of an earlier sentence, and buzzword lists
     /// (four or more distinct terms making up half or more of the words). Their terms earn no more than
@@ -89,7 +91,8 @@ extension AnalysisBuilder {
         Finding(kind: .stuffing(kind), range: sentences[s].range, sentence: s, negated: false, weak: true)
     }
 
-    /// Adds a "listed only" signal for each concept or framework that never appears in running text.
+    /// Adds a "listed only" signal for each concept or framework that never appears in running text, when
+    /// there are enough of them to make a bare term list.
     mutating func detectStuffing() {
         // Per term: the first weak finding, and whether any finding is strong (arrays, not hashing).
         var firstWeak = [Int](repeating: -1, count: lexicon.terms.count)
@@ -100,12 +103,18 @@ extension AnalysisBuilder {
             guard kind == .concept || kind == .framework else { continue }
             if !f.weak {
                 strong[t] = true
-            } else if firstWeak[t] < 0 && !blocks[sentences[f.sentence].block].isHeading {
-                // A term in a heading labels a section; only bare lists, fragments and stuffed sentences
-                // make a term "listed only".
+            } else if firstWeak[t] < 0 && !blocks[sentences[f.sentence].block].isHeading
+                && !blocks[sentences[f.sentence].block].isReferenceList
+            {
+                // A term in a heading labels a section and one in a reference is a title; only bare lists,
+                // fragments and stuffed sentences make a term "listed only".
                 firstWeak[t] = n
             }
         }
+        // One bulleted phrase in a genuine answer is not stuffing; a bare list of terms is.
+        var listed = 0
+        for t in firstWeak.indices where firstWeak[t] >= 0 && !strong[t] { listed += 1 }
+        guard listed >= Self.listedOnlyMinimum else { return }
         for t in firstWeak.indices where firstWeak[t] >= 0 && !strong[t] {
             let f = findings[firstWeak[t]]
             findings.append(

@@ -31,7 +31,9 @@ struct StuffingSignalTests {
     @Test("A term named only in a heading is not listed-only; one in a bare list is")
     func listedOnly() {
         #expect(signals("# Segmentation\n\nWe divided buyers into groups by how often they visit.").isEmpty)
-        #expect(signals("Key terms:\n\n- Segmentation\n- Personalisation\n\nWe sell shoes.").contains(.listedOnly))
+        #expect(signals("Key terms:\n\n- Segmentation\n- Personalisation\n- Omni-channel\n\nWe sell shoes.").contains(.listedOnly))
+        // One bulleted phrase among sentences that use their terms is an ordinary list, not stuffing.
+        #expect(signals("Challenges:\n\n- The cost of segmentation\n\nWe use CRM to personalise offers.").isEmpty)
     }
 
     @Test("Short unpunctuated lines in plain text are a list")
@@ -46,6 +48,6 @@ struct StuffingSignalTests {
     @Test("Reference entries are not buzzword lists")
     func references() {
         let text = "Loyalty matters.\n\n## References\n\nPayne, A. (2005) CRM, segmentation, personalisation and omni-channel loyalty programme design. London: Pearson."
-        #expect(!signals(text).contains(.buzzwordList))
+        #expect(signals(text).isEmpty, "\(signals(text))")
     }
 }
