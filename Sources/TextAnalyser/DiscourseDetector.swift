@@ -39,21 +39,16 @@ extension AnalysisBuilder {
     /// Whether a marker does its job where it stands. Only a few one-word markers need a look at their
     /// neighbours; every other marker is taken as written.
     private func isGenuine(_ kind: Finding.Kind, _ m: PhraseMatch, in range: Range<Int>) -> Bool {
-        let word = source.bytes[tokens[m.first].range]
-        guard word.count <= 15 else { return true }
-        let w = String(decoding: word, as: UTF8.self).lowercased()
         switch kind {
         case .explanation where m.first == m.last:
-            switch w {
-            case "so": return isCausalSo(m.first, in: range)
-            case "if": return hasConsequence(after: m.first, in: range)
-            case "since": return m.first + 1 < range.upperBound && isCue(m.first + 1, .subjectWord)
-            default: return true
-            }
-        case .judgement where w == "overall" && m.first == m.last:
+            if word(m.first, is: "so") { return isCausalSo(m.first, in: range) }
+            if word(m.first, is: "if") { return hasConsequence(after: m.first, in: range) }
+            if word(m.first, is: "since") { return m.first + 1 < range.upperBound && isCue(m.first + 1, .subjectWord) }
+            return true
+        case .judgement where m.first == m.last && word(m.first, is: "overall"):
             return isAdverbialOverall(m.first, in: range)
         case .recommendation:
-            return w.hasPrefix("recommend") || m.first != m.last ? isAdvice(m, in: range) : true
+            return isAdvice(m, in: range)
         default:
             return true
         }
@@ -74,7 +69,7 @@ extension AnalysisBuilder {
 
     /// "If ... then ...", "if customers complain, staff will ...": a condition with its consequence.
     private func hasConsequence(after i: Int, in range: Range<Int>) -> Bool {
-        if i > range.lowerBound, tokens[i - 1].kind == .word, source.text(tokens[i - 1].range).lowercased() == "as" {
+        if i > range.lowerBound, word(i - 1, is: "as") {
             return false  // "as if"
         }
         var k = i + 2
@@ -91,37 +86,34 @@ extension AnalysisBuilder {
         if next >= range.upperBound || tokens[next].kind == .punctuation { return true }
         let prev = i - 1
         let opensClause = prev < range.lowerBound || isPunct(prev, ",") || isPunct(prev, ";")
-        let w = source.text(tokens[next].range).lowercased()
-        return opensClause && isCue(next, .subjectWord) && w != "a" && w != "an" && w != "customers" && w != "sales"
+        return opensClause && isCue(next, .subjectWord) && !word(next, isOneOf: ["a", "an", "customers", "sales"])
     }
 
     /// A recommendation the learner makes, not a customer's ("likelihood to recommend", "would recommend us
     /// to a friend", "word-of-mouth recommendations").
     private func isAdvice(_ m: PhraseMatch, in range: Range<Int>) -> Bool {
         var recommend = m.first
-        while recommend < m.last && !source.text(tokens[recommend].range).lowercased().hasPrefix("recommend") { recommend += 1 }
-        let word = source.text(tokens[recommend].range).lowercased()
-        guard word.hasPrefix("recommend") else { return true }
-        let before = { (k: Int) -> String in k >= range.lowerBound ? self.source.text(self.tokens[k].range).lowercased() : "" }
-        let selfSubject = ["i", "we"]
+        while recommend < m.last && !word(recommend, hasPrefix: "recommend") { recommend += 1 }
+        guard word(recommend, hasPrefix: "recommend") else { return true }
         if m.first == recommend {
-            let p1 = before(recommend - 1)
-            let p2 = before(recommend - 2)
-            if p1 == "to" || p1 == "of" {
-                if !["like", "want", "wish", "i", "we"].contains(p2) { return false }
-            }
-            if ["would", "will", "could", "might", "to"].contains(p1) && !selfSubject.contains(p2) { return false }
-            if word.hasPrefix("recommendation") && ["product", "personal", "personalised", "personalized", "mouth",
-                "peer", "friend", "customer", "online", "social"].contains(p1)
-            {
-                return false
+            let p1 = recommend - 1
+            let p2 = recommend - 2
+            let hasP2 = p2 >= range.lowerBound
+            if p1 >= range.lowerBound {
+                if word(p1, isOneOf: ["to", "of"]) && !(hasP2 && word(p2, isOneOf: ["like", "want", "wish", "i", "we"])) {
+                    return false
+                }
+                if word(p1, isOneOf: ["would", "will", "could", "might"]) && !(hasP2 && word(p2, isOneOf: ["i", "we"])) {
+                    return false
+                }
+                if word(recommend, hasPrefix: "recommendation") && word(p1, isOneOf: Self.customerRecommendation) {
+                    return false
+                }
             }
         }
         var k = recommend + 1
         while k < range.upperBound && k <= recommend + 4 {
-            if tokens[k].kind == .word && ["us", "them", "friends", "friend", "family", "others", "colleagues"]
-                .contains(source.text(tokens[k].range).lowercased())
-            {
+            if word(k, isOneOf: ["us", "them", "friends", "friend", "family", "others", "colleagues"]) {
                 return false
             }
             if tokens[k].kind == .punctuation && !isPunct(k, "'") { break }
@@ -139,7 +131,12 @@ extension AnalysisBuilder {
             let opening = range.lowerBound + 6
             var found = false
             var i = range.lowerBound
+            let mask: UInt64 = 1 << UInt64(Cue.signpostPurpose.rawValue) | 1 << UInt64(Cue.signpostSubject.rawValue)
             while i < min(opening, range.upperBound) && !found {
+                if cueStarts[i] & mask == 0 {
+                    i += 1
+                    continue
+                }
                 if cue(.signpostPurpose, at: i, in: s) != nil {
                     found = true
                 } else if let end = cue(.signpostSubject, at: i, in: s) {
@@ -155,8 +152,10 @@ extension AnalysisBuilder {
         }
     }
 
-    private func isWill(_ k: Int) -> Bool {
-        let w = source.text(tokens[k].range).lowercased()
-        return w == "will" || w == "shall"
-    }
+    private func isWill(_ k: Int) -> Bool { word(k, isOneOf: ["will", "shall"]) }
+
+    /// Words before "recommendations" that make them customers' ("product recommendations").
+    private static let customerRecommendation: [StaticString] = [
+        "product", "personal", "personalised", "personalized", "mouth", "peer", "friend", "customer", "online", "social",
+    ]
 }

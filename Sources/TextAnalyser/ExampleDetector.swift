@@ -23,8 +23,9 @@ extension AnalysisBuilder {
                 let m = cueMatches[n]
                 out.append(finding(.example, m.first, m.last, sentence: s))
             }
-            if blocks[sentences[s].block].isHeading || isTitleCase(s) { continue }
+            if blocks[sentences[s].block].isHeading { continue }
             let range = sentences[s].tokens
+            var titleCase: Bool?  // worked out at the first name found, as most sentences need no answer
             var lastOrganisationEnd = -10
             var i = range.lowerBound
             while i < range.upperBound {
@@ -34,7 +35,7 @@ extension AnalysisBuilder {
                     continue
                 }
                 guard t.has(Token.Flags.capitalised) else {
-                    if isLowerCaseBrand(i, in: range) {
+                    if t.id >= 0 && isCue(i, .everydayBrand) && isLowerCaseBrand(i, in: range) {
                         out.append(finding(.example, i, i, sentence: s))
                         lastOrganisationEnd = i
                     }
@@ -42,7 +43,12 @@ extension AnalysisBuilder {
                     continue
                 }
                 let last = nameEnd(from: i, in: range)
-                switch judgeName(i, last, in: range, sentence: s, listContinues: continuesList(before: i, after: lastOrganisationEnd)) {
+                var judgement = judgeName(i, last, in: range, sentence: s, listContinues: continuesList(before: i, after: lastOrganisationEnd))
+                if judgement != .notOrganisation {
+                    if titleCase == nil { titleCase = isTitleCase(s) }
+                    if titleCase == true || isPerson(i, last, in: range, sentence: s) { judgement = .notOrganisation }
+                }
+                switch judgement {
                 case .organisation:
                     out.append(finding(.example, i, last, sentence: s))
                     names.append(nameKey(i, last))
@@ -98,15 +104,22 @@ extension AnalysisBuilder {
     private func judgeName(_ first: Int, _ last: Int, in range: Range<Int>, sentence s: Int, listContinues: Bool) -> NameJudgement {
         // Terms are the lexicon's; theorists and framework letters ("4 P's", "I") are never organisations.
         guard termKinds[first] == 0, !isCue(first, .theorist) else { return .notOrganisation }
-        var nameLike = false
+        // A name needs a word the lexicon does not know (a name, not a course word) or one that is also a
+        // brand; a name made only of brand-like words ("Head Office", "Royal Mail") needs context like one.
+        var unknown = false
+        var brandLike = false
         var letters = 0
         for k in first...last where tokens[k].kind == .word {
             letters = max(letters, letterCount(k))
             if isCue(k, .month) || isCue(k, .notOrganisation) || isCue(k, .conceptAcronym) { continue }
-            if tokens[k].id < 0 || isCue(k, .everydayBrand) || isCue(k, .organisationSuffix) { nameLike = true }
+            if tokens[k].id < 0 {
+                unknown = true
+            } else if isCue(k, .everydayBrand) || isCue(k, .organisationSuffix) {
+                brandLike = true
+            }
         }
+        let nameLike = unknown || brandLike
         if letters < 2 && first == last { return .notOrganisation }
-        if isPerson(first, last, in: range, sentence: s) { return .notOrganisation }
         let single = first == last || (last == first + 1 && tokens[last].kind != .word)
         let excludedSingle = single && (isCue(first, .month) || isCue(first, .notOrganisation) || isCue(first, .conceptAcronym))
         if excludedSingle || !nameLike { return .notOrganisation }
@@ -119,7 +132,7 @@ extension AnalysisBuilder {
             && tokens[last + 1].kind == .word && !tokens[last + 1].has(Token.Flags.capitalised)
         if cueBefore || (nounAfter && !start) { return .organisation }
         // Everyday words and acronyms need that evidence; so does a name used as a place ("in Leeds").
-        let ambiguous = single && (isCue(first, .everydayBrand) || tokens[first].has(Token.Flags.allCaps))
+        let ambiguous = (single && (isCue(first, .everydayBrand) || tokens[first].has(Token.Flags.allCaps))) || !unknown
         if ambiguous { return .notOrganisation }
         if start { return .sentenceStart }
         // Without evidence: not a place ("in West Yorkshire", "the Leeds branch") or a person's first name.
@@ -164,7 +177,7 @@ extension AnalysisBuilder {
         guard last > first, isCue(last, .organisationSuffix) else { return false }
         var names = 0
         for k in first..<last where tokens[k].kind == .word { names += 1 }
-        let strong = ["ltd", "plc", "inc", "llp", "llc", "limited", "gmbh"].contains(source.text(tokens[last].range).lowercased())
+        let strong = word(last, isOneOf: ["ltd", "plc", "inc", "llp", "llc", "limited", "gmbh"])
         return names >= 2 || !atStart || strong
     }
 
@@ -210,26 +223,19 @@ extension AnalysisBuilder {
     }
 
     private func isPlaceNoun(_ k: Int) -> Bool {
-        guard tokens[k].kind == .word, tokens[k].end - tokens[k].start <= 8 else { return false }
-        return ["branch", "store", "office", "site", "area", "region", "city", "town", "shop", "depot"]
-            .contains(source.text(tokens[k].range).lowercased())
+        word(k, isOneOf: ["branch", "store", "office", "site", "area", "region", "city", "town", "shop", "depot"])
     }
 
     /// "in Leeds", "across West Yorkshire"; a single word also after "from", "to" or "of" ("customers from Hull").
     private func isPlacePreposition(_ k: Int, single: Bool) -> Bool {
-        guard tokens[k].kind == .word else { return false }
-        let w = source.bytes[tokens[k].range]
-        guard w.count <= 10 else { return false }
-        let word = String(decoding: w, as: UTF8.self).lowercased()
-        if ["in", "across", "throughout", "around", "near", "within", "outside"].contains(word) { return true }
-        return single && ["from", "into", "to", "towards", "of"].contains(word)
+        if word(k, isOneOf: ["in", "across", "throughout", "around", "near", "within", "outside"]) { return true }
+        return single && word(k, isOneOf: ["from", "into", "to", "towards", "of"])
     }
 
     /// A lower-case brand such as "innocent", only right after a noun that says what it is ("the brand innocent").
     private func isLowerCaseBrand(_ i: Int, in range: Range<Int>) -> Bool {
         guard isCue(i, .everydayBrand), i > range.lowerBound, tokens[i - 1].kind == .word else { return false }
-        let word = source.text(tokens[i - 1].range).lowercased()
-        return ["brand", "company", "retailer", "firm", "supermarket", "chain", "drinks", "maker", "label"].contains(word)
+        return word(i - 1, isOneOf: ["brand", "company", "retailer", "firm", "supermarket", "chain", "drinks", "maker", "label"])
     }
 
     /// A line in title case ("Customer Relationship Management At Greggs") is a title, not running text.

@@ -106,15 +106,13 @@ extension AnalysisBuilder {
 
     /// "without", "rather than", "instead of", "as opposed to": their scope is the phrase right after them.
     private func isShortScopeNegator(_ first: Int, _ last: Int) -> Bool {
-        let w = source.text(tokens[first].range).lowercased()
-        return w == "without" || w == "rather" || w == "instead" || w == "as" || w == "absence"
+        word(first, isOneOf: ["without", "rather", "instead", "as", "absence"])
     }
 
     /// A pronoun that opens a new clause as its subject.
     private func isSubjectPronoun(_ k: Int) -> Bool {
         guard isCue(k, .subjectWord), tokens[k].end - tokens[k].start <= 5 else { return false }
-        let w = source.text(tokens[k].range).lowercased()
-        return w == "they" || w == "we" || w == "he" || w == "she" || w == "i" || w == "you" || w == "there"
+        return word(k, isOneOf: ["they", "we", "he", "she", "i", "you", "there"])
     }
 
     /// A comma inside a list of coordinated words ("we did not segment, target or position the market"),
@@ -131,15 +129,17 @@ extension AnalysisBuilder {
         return false
     }
 
+    private static let subordinators: [StaticString] = [
+        "if", "when", "unless", "once", "although", "though", "because", "while", "whilst", "since", "until",
+    ]
+
     /// Whether a subordinating word ("if", "when", "unless", "because") opens the clause the negator is in.
     private func isInSubordinateClause(_ i: Int, from lower: Int) -> Bool {
         var k = i - 1
         while k >= lower {
             if tokens[k].kind == .punctuation && !isDash(k) && !isPunct(k, "'") { return false }
             if tokens[k].kind == .word && isCue(k, .clauseBreak) {
-                let w = source.text(tokens[k].range).lowercased()
-                return ["if", "when", "unless", "once", "whenever", "although", "though", "because", "while", "whilst",
-                    "since", "until"].contains(w)
+                return word(k, isOneOf: Self.subordinators)
             }
             k -= 1
         }

@@ -171,7 +171,7 @@ extension AnalysisBuilder {
         if isTwice(i) {
             let rate = rateEnd(after: wordEnd, in: range, sentence: s)
             if rate != wordEnd { return (i, rate) }
-            if k + 1 < range.upperBound, tokens[k].kind == .word, source.text(tokens[k].range).lowercased() == "as",
+            if k + 1 < range.upperBound, word(k, is: "as"),
                 tokens[k + 1].kind == .word
             {
                 return (i, k + 1)
@@ -210,7 +210,7 @@ extension AnalysisBuilder {
     }
 
     private func isSpentWord(_ k: Int) -> Bool {
-        tokens[k].kind == .word && ["spent", "spend"].contains(source.text(tokens[k].range).lowercased())
+        word(k, isOneOf: ["spent", "spend"])
     }
 
     /// "of customers", "of all our customers": the end of the noun phrase after a fraction, up to three words on.
@@ -226,24 +226,25 @@ extension AnalysisBuilder {
     }
 
     private func isAllWord(_ k: Int) -> Bool {
-        ["all", "the", "our", "their", "its", "those", "these"].contains(source.text(tokens[k].range).lowercased())
+        word(k, isOneOf: ["all", "the", "our", "their", "its", "those", "these"])
     }
 
     private func isFraction(_ i: Int, _ end: Int) -> Bool { isCue(end, .fractionWord) || isCue(i, .fractionWord) }
 
     private func isTwice(_ i: Int) -> Bool {
-        ["twice", "thrice"].contains(source.text(tokens[i].range).lowercased())
+        word(i, isOneOf: ["twice", "thrice"])
     }
 
     private func isCountWord(_ i: Int) -> Bool {
-        !["one", "several", "half", "a"].contains(source.text(tokens[i].range).lowercased())
+        !word(i, isOneOf: ["one", "several", "half", "a"])
     }
 
     /// "the first half of", "the other half", "this quarter": a part of a period, not a share.
     private func isOrdinalContext(before i: Int, in range: Range<Int>) -> Bool {
-        guard i > range.lowerBound, tokens[i - 1].kind == .word else { return false }
-        return ["first", "second", "third", "last", "other", "this", "that", "the", "next", "latter", "former", "final"]
-            .contains(source.text(tokens[i - 1].range).lowercased())
+        guard i > range.lowerBound else { return false }
+        return word(i - 1, isOneOf: [
+            "first", "second", "third", "last", "other", "this", "that", "the", "next", "latter", "former", "final",
+        ])
     }
 
     private func nextNumber(after k: Int, in range: Range<Int>) -> Int? {
@@ -337,9 +338,7 @@ extension AnalysisBuilder {
     }
 
     private func isTimePreposition(_ k: Int) -> Bool {
-        tokens[k].kind == .word
-            && ["in", "since", "by", "until", "during", "before", "after", "from", "till"].contains(
-                source.text(tokens[k].range).lowercased())
+        word(k, isOneOf: ["in", "since", "by", "until", "during", "before", "after", "from", "till"])
     }
 
     /// Times of day ("4pm", "9:30"), identifiers ("20231BUS0045", "MKT-4-017", "017") and phone numbers

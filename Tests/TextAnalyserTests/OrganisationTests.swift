@@ -77,6 +77,7 @@ struct OrganisationTests {
         "Staff were innocent of any wrongdoing.",
         "Next year we will add a referral scheme.",
         "Sales rose after Christmas.",
+        "The complaint went to Head Office for a decision.",
     ])
     func notFound(text: String) {
         let names = organisations(text).filter(isName)
@@ -89,6 +90,8 @@ struct OrganisationTests {
         #expect(organisations("Companies like Apple guard their brand.").contains("Apple"))
         #expect(organisations("The company Next offers next-day delivery.").contains("Next"))
         #expect(organisations("The next step is to follow up.").isEmpty)
+        #expect(organisations("Parcels go out with Royal Mail each day.").isEmpty)
+        #expect(organisations("I worked at Royal Mail for two years.").contains("Royal Mail"))
     }
 
     @Test("Headings and title-case lines are not names")
