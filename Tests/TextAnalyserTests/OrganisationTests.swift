@@ -90,6 +90,8 @@ struct OrganisationTests {
         #expect(organisations("Companies like Apple guard their brand.").contains("Apple"))
         #expect(organisations("The company Next offers next-day delivery.").contains("Next"))
         #expect(organisations("The next step is to follow up.").isEmpty)
+        #expect(organisations("We drove a Ford to the client.").isEmpty)
+        #expect(organisations("Car makers such as Ford offer service plans.").contains("Ford"))
         #expect(organisations("Parcels go out with Royal Mail each day.").isEmpty)
         #expect(organisations("I worked at Royal Mail for two years.").contains("Royal Mail"))
     }

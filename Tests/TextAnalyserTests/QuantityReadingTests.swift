@@ -35,6 +35,8 @@ struct QuantityReadingTests {
         "Calls are answered from 9:30 each day.",
         "See Kotler, p.112, on loyalty.",
         "See pp. 112-115 for the model.",
+        "See pp. 4-5 for the model.",
+        "We used the 4Ps and later the 7 Ps.",
         "Under Article 6 the processing is lawful.",
         "This is explained in section 3.1 above.",
         "The rule sits in s.49 of the Act.",

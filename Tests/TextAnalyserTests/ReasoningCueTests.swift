@@ -19,6 +19,9 @@ struct ReasoningCueTests {
         ("The scheme grew quickly, resulting in higher costs.", "resulting in"),
         ("The data is shared. This allows staff to tailor offers.", "This allows"),
         ("Sales rose since customers trusted the brand.", "since"),
+        ("Each visit is logged. This enables staff to greet regulars by name.", "This enables"),
+        ("Reviews are answered within a day, which helps to rebuild trust.", "which helps"),
+        ("Loyal buyers cost less to serve. As a result, margins rose.", "As a result"),
     ])
     func found(text: String, expected: String) {
         #expect(kinds(text, .explanation).contains(expected), "\(text) -> \(kinds(text, .explanation))")

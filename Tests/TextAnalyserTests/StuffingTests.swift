@@ -50,4 +50,14 @@ struct StuffingSignalTests {
         let text = "Loyalty matters.\n\n## References\n\nPayne, A. (2005) CRM, segmentation, personalisation and omni-channel loyalty programme design. London: Pearson."
         #expect(signals(text).isEmpty, "\(signals(text))")
     }
+
+    @Test("A sentence whose only terms are the generic words of a misconception is not a buzzword list")
+    func misconceptionWords() {
+        let lexicon = Lexicon(terms: [
+            TermDefinition(id: "problem-only", label: "Complaints as problems", kind: .misconception,
+                           variants: ["problem", "issue", "nuisance", "hassle"]),
+        ])
+        let a = Analyser(lexicon: lexicon).analyse("Problem, issue, nuisance, hassle.")
+        #expect(!a.findings.contains { $0.kind == .stuffing(.buzzwordList) })
+    }
 }
