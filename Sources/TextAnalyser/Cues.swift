@@ -171,7 +171,7 @@ enum CueTable {
             "italy", "italian", "japan", "japanese", "usa", "us", "eu", "london", "manchester", "birmingham",
             "leeds", "glasgow", "edinburgh", "cardiff", "belfast", "liverpool", "bristol", "newcastle",
             "sheffield", "nottingham", "leicester", "british", "english", "scottish", "welsh", "irish",
-            "pakistan", "pakistani", "ghana", "kenya", "dubai", "australia", "canada", "i", "mr", "mrs", "ms",
+            "pakistan", "pakistani", "latin", "midlands", "east", "west", "north", "south", "yorkshire", "ghana", "kenya", "dubai", "australia", "canada", "i", "mr", "mrs", "ms",
             "dr", "prof", "sir", "dear", "yes", "no", "ok", "okay", "black", "cyber", "boxing", "new", "year",
             "according", "customer", "customers", "manager", "director", "officer", "assistant", "advisor",
             "adviser", "head", "team", "department", "model", "theory", "matrix", "framework", "act",

@@ -42,6 +42,15 @@ extension AnalysisBuilder {
                     i += 1
                     continue
                 }
+                // A capitalised function word ("At", "The", "Our") opens a sentence, not a name; "I'm" and the
+                // halves of "Wi-Fi" are not names either.
+                if isCue(i, .scaffoldWord) || isCue(i, .clauseBreak) || word(i, isOneOf: ["like", "including", "such"])
+                    || isPronounContraction(i)
+                    || isCompoundFragment(i)
+                {
+                    i += 1
+                    continue
+                }
                 let last = nameEnd(from: i, in: range)
                 var judgement = judgeName(i, last, in: range, sentence: s, listContinues: continuesList(before: i, after: lastOrganisationEnd))
                 if judgement != .notOrganisation {
@@ -137,6 +146,9 @@ extension AnalysisBuilder {
         if start { return .sentenceStart }
         // Without evidence: not a place ("in West Yorkshire", "the Leeds branch") or a person's first name.
         if first > range.lowerBound && isPlacePreposition(first - 1, single: single) { return .notOrganisation }
+        if first - 1 > range.lowerBound && word(first - 1, is: "the") && isPlacePreposition(first - 2, single: single) {
+            return .notOrganisation  // "across the West Midlands"
+        }
         if last + 1 < range.upperBound && isPlaceNoun(last + 1) { return .notOrganisation }
         if isCue(first, .firstName) { return .notOrganisation }
         return .organisation
@@ -223,7 +235,24 @@ extension AnalysisBuilder {
     }
 
     private func isPlaceNoun(_ k: Int) -> Bool {
-        word(k, isOneOf: ["branch", "store", "office", "site", "area", "region", "city", "town", "shop", "depot"])
+        !tokens[k].has(Token.Flags.capitalised)
+            && word(k, isOneOf: ["branch", "store", "office", "site", "area", "region", "city", "town", "shop", "depot", "club"])
+    }
+
+    /// "I'm", "I've", "I'd", "I'll".
+    private func isPronounContraction(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.end - t.start >= 3, source.bytes[Int(t.start)] == UInt8(ascii: "I") else { return false }
+        let b = source.bytes[Int(t.start) + 1]
+        return b == UInt8(ascii: "'") || b == 0xE2
+    }
+
+    /// A one- or two-letter word joined to another by a hyphen: "Wi-Fi", "E-commerce".
+    private func isCompoundFragment(_ i: Int) -> Bool {
+        guard tokens[i].end - tokens[i].start <= 2 else { return false }
+        let before = i > 0 && isDash(i - 1) && !tokens[i].has(Token.Flags.spaceBefore)
+        let after = i + 1 < tokens.count && isDash(i + 1) && !tokens[i + 1].has(Token.Flags.spaceBefore)
+        return before || after
     }
 
     /// "in Leeds", "across West Yorkshire"; a single word also after "from", "to" or "of" ("customers from Hull").

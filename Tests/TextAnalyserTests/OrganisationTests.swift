@@ -33,6 +33,7 @@ struct OrganisationTests {
         ("HSBC's app lets customers freeze a card.", "HSBC's"),
         ("The customers of Thornbury Leisure renew every spring.", "Thornbury Leisure"),
         ("Loyalty fell when Wilko closed its stores.", "Wilko"),
+        ("At Calder Bank the app sends alerts.", "Calder Bank"),
     ])
     func found(text: String, expected: String) {
         #expect(organisations(text).contains(expected), "\(text) -> \(organisations(text))")
@@ -118,6 +119,9 @@ extension OrganisationTests {
         "Prospecting uses lists of firms registered in West Yorkshire.",
         "**Personalisation.** Using segments, the café tailors offers.",
         "| Measure | Spots problems early |",
+        "The chain has 38 cafés across the West Country.",
+        "I'm on the front desk at the Derby club on Saturdays.",
+        "Every room has free Wi-Fi and a kettle.",
     ])
     func notNames(text: String) {
         let a = analyser.analyse(text)
