@@ -126,30 +126,31 @@ extension AnalysisBuilder {
     /// "In this essay", "I will") followed closely by a verb of announcing ("analyses", "will discuss",
     /// "has looked at"), or a statement of purpose ("The aim of this report is ...").
     mutating func markSignposts() {
-        for s in sentences.indices where !cueRanges[s].isEmpty {
+        let subject = -(Cue.signpostSubject.rawValue + 1)
+        let purpose = -(Cue.signpostPurpose.rawValue + 1)
+        for s in sentences.indices {
             let range = sentences[s].tokens
             let opening = range.lowerBound + 6
-            var found = false
-            var i = range.lowerBound
-            let mask: UInt64 = 1 << UInt64(Cue.signpostPurpose.rawValue) | 1 << UInt64(Cue.signpostSubject.rawValue)
-            while i < min(opening, range.upperBound) && !found {
-                if cueStarts[i] & mask == 0 {
-                    i += 1
-                    continue
+            // Cue matches are sorted by their first token: only those opening the sentence matter.
+            for n in cueRanges[s] {
+                let m = cueMatches[n]
+                if m.first >= opening { break }
+                if m.entry == purpose || (m.entry == subject && hasSignpostVerb(after: m.last, in: range)) {
+                    sentences[s].isSignpost = true
+                    break
                 }
-                if cue(.signpostPurpose, at: i, in: s) != nil {
-                    found = true
-                } else if let end = cue(.signpostSubject, at: i, in: s) {
-                    var k = end + 1
-                    while k < range.upperBound && k <= end + 4 && !found {
-                        if isCue(k, .signpostVerb) || (isCue(k, .modalWord) && isWill(k)) { found = true }
-                        k += 1
-                    }
-                }
-                i += 1
             }
-            if found { sentences[s].isSignpost = true }
         }
+    }
+
+    /// A verb of announcing within four words of the signpost's subject: "This report (then) analyses".
+    private func hasSignpostVerb(after end: Int, in range: Range<Int>) -> Bool {
+        var k = end + 1
+        while k < range.upperBound && k <= end + 4 {
+            if isCue(k, .signpostVerb) || (isCue(k, .modalWord) && isWill(k)) { return true }
+            k += 1
+        }
+        return false
     }
 
     private func isWill(_ k: Int) -> Bool { word(k, isOneOf: ["will", "shall"]) }
