@@ -1,4 +1,15 @@
 extension AnalysisBuilder {
+    // Word lists compared as bytes (static, so no array is built per call).
+    private static let notClauseSubjects: [StaticString] = ["a", "an", "customers", "sales"]
+    private static let infinitiveOrOf: [StaticString] = ["to", "of"]
+    private static let wishVerbsAndWriter: [StaticString] = ["like", "want", "wish", "i", "we"]
+    private static let modalsBeforeRecommend: [StaticString] = ["would", "will", "could", "might"]
+    private static let writerPronouns: [StaticString] = ["i", "we"]
+    private static let recommendationTargets: [StaticString] = [
+        "us", "them", "friends", "friend", "family", "others", "colleagues",
+    ]
+    private static let futureAuxiliaries: [StaticString] = ["will", "shall"]
+
     /// Reports discourse markers: explanation (causal links), and the three faces of evaluation:
     /// judgement, balance and recommendation. Signpost sentences report none; markers that only look like
     /// reasoning ("so far", "the overall experience", "likelihood to recommend") are left out.
@@ -86,7 +97,7 @@ extension AnalysisBuilder {
         if next >= range.upperBound || tokens[next].kind == .punctuation { return true }
         let prev = i - 1
         let opensClause = prev < range.lowerBound || isPunct(prev, ",") || isPunct(prev, ";")
-        return opensClause && isCue(next, .subjectWord) && !word(next, isOneOf: ["a", "an", "customers", "sales"])
+        return opensClause && isCue(next, .subjectWord) && !word(next, isOneOf: Self.notClauseSubjects)
     }
 
     /// A recommendation the learner makes, not a customer's ("likelihood to recommend", "would recommend us
@@ -100,10 +111,10 @@ extension AnalysisBuilder {
             let p2 = recommend - 2
             let hasP2 = p2 >= range.lowerBound
             if p1 >= range.lowerBound {
-                if word(p1, isOneOf: ["to", "of"]) && !(hasP2 && word(p2, isOneOf: ["like", "want", "wish", "i", "we"])) {
+                if word(p1, isOneOf: Self.infinitiveOrOf) && !(hasP2 && word(p2, isOneOf: Self.wishVerbsAndWriter)) {
                     return false
                 }
-                if word(p1, isOneOf: ["would", "will", "could", "might"]) && !(hasP2 && word(p2, isOneOf: ["i", "we"])) {
+                if word(p1, isOneOf: Self.modalsBeforeRecommend) && !(hasP2 && word(p2, isOneOf: Self.writerPronouns)) {
                     return false
                 }
                 if word(recommend, hasPrefix: "recommendation") && word(p1, isOneOf: Self.customerRecommendation) {
@@ -113,7 +124,7 @@ extension AnalysisBuilder {
         }
         var k = recommend + 1
         while k < range.upperBound && k <= recommend + 4 {
-            if word(k, isOneOf: ["us", "them", "friends", "friend", "family", "others", "colleagues"]) {
+            if word(k, isOneOf: Self.recommendationTargets) {
                 return false
             }
             if tokens[k].kind == .punctuation && !isPunct(k, "'") { break }
@@ -153,7 +164,7 @@ extension AnalysisBuilder {
         return false
     }
 
-    private func isWill(_ k: Int) -> Bool { word(k, isOneOf: ["will", "shall"]) }
+    private func isWill(_ k: Int) -> Bool { word(k, isOneOf: Self.futureAuxiliaries) }
 
     /// Words before "recommendations" that make them customers' ("product recommendations").
     private static let customerRecommendation: [StaticString] = [

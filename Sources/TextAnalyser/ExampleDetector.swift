@@ -1,4 +1,18 @@
 extension AnalysisBuilder {
+    // Word lists compared as bytes (static, so no array is built per call).
+    private static let listOpeners: [StaticString] = ["like", "including", "such"]
+    private static let legalSuffixes: [StaticString] = ["ltd", "plc", "inc", "llp", "llc", "limited", "gmbh"]
+    private static let placeNouns: [StaticString] = [
+        "branch", "store", "office", "site", "area", "region", "city", "town", "shop", "depot", "club",
+    ]
+    private static let placePrepositions: [StaticString] = [
+        "in", "across", "throughout", "around", "near", "within", "outside",
+    ]
+    private static let directionPrepositions: [StaticString] = ["from", "into", "to", "towards", "of"]
+    private static let brandKindNouns: [StaticString] = [
+        "brand", "company", "retailer", "firm", "supermarket", "chain", "drinks", "maker", "label",
+    ]
+
     /// Finds real-world examples: example and workplace markers ("for example", "such as", "in my workplace"),
     /// and organisations recognised from how they are written. Organisations listed in the lexicon are term
     /// findings; this stage finds the others, so every rubric recognises organisations whatever lexicons it loads.
@@ -44,7 +58,7 @@ extension AnalysisBuilder {
                 }
                 // A capitalised function word ("At", "The", "Our") opens a sentence, not a name; "I'm" and the
                 // halves of "Wi-Fi" are not names either.
-                if isCue(i, .scaffoldWord) || isCue(i, .clauseBreak) || word(i, isOneOf: ["like", "including", "such"])
+                if isCue(i, .scaffoldWord) || isCue(i, .clauseBreak) || word(i, isOneOf: Self.listOpeners)
                     || isPronounContraction(i)
                     || isCompoundFragment(i)
                 {
@@ -189,7 +203,7 @@ extension AnalysisBuilder {
         guard last > first, isCue(last, .organisationSuffix) else { return false }
         var names = 0
         for k in first..<last where tokens[k].kind == .word { names += 1 }
-        let strong = word(last, isOneOf: ["ltd", "plc", "inc", "llp", "llc", "limited", "gmbh"])
+        let strong = word(last, isOneOf: Self.legalSuffixes)
         return names >= 2 || !atStart || strong
     }
 
@@ -236,7 +250,7 @@ extension AnalysisBuilder {
 
     private func isPlaceNoun(_ k: Int) -> Bool {
         !tokens[k].has(Token.Flags.capitalised)
-            && word(k, isOneOf: ["branch", "store", "office", "site", "area", "region", "city", "town", "shop", "depot", "club"])
+            && word(k, isOneOf: Self.placeNouns)
     }
 
     /// "I'm", "I've", "I'd", "I'll".
@@ -257,14 +271,14 @@ extension AnalysisBuilder {
 
     /// "in Leeds", "across West Yorkshire"; a single word also after "from", "to" or "of" ("customers from Hull").
     private func isPlacePreposition(_ k: Int, single: Bool) -> Bool {
-        if word(k, isOneOf: ["in", "across", "throughout", "around", "near", "within", "outside"]) { return true }
-        return single && word(k, isOneOf: ["from", "into", "to", "towards", "of"])
+        if word(k, isOneOf: Self.placePrepositions) { return true }
+        return single && word(k, isOneOf: Self.directionPrepositions)
     }
 
     /// A lower-case brand such as "innocent", only right after a noun that says what it is ("the brand innocent").
     private func isLowerCaseBrand(_ i: Int, in range: Range<Int>) -> Bool {
         guard isCue(i, .everydayBrand), i > range.lowerBound, tokens[i - 1].kind == .word else { return false }
-        return word(i - 1, isOneOf: ["brand", "company", "retailer", "firm", "supermarket", "chain", "drinks", "maker", "label"])
+        return word(i - 1, isOneOf: Self.brandKindNouns)
     }
 
     /// A line in title case ("Customer Relationship Management At Greggs") is a title, not running text.

@@ -1,4 +1,8 @@
 extension AnalysisBuilder {
+    // Word lists compared as bytes (static, so no array is built per call).
+    private static let shortScopeNegators: [StaticString] = ["without", "rather", "instead", "as", "absence"]
+    private static let subjectPronouns: [StaticString] = ["they", "we", "he", "she", "i", "you", "there"]
+
     /// Longest negation scope, in words.
     private static let scopeWords = 8
     /// Scope of "without", "rather than", "instead of": a short phrase ("without segmenting the market").
@@ -106,13 +110,13 @@ extension AnalysisBuilder {
 
     /// "without", "rather than", "instead of", "as opposed to": their scope is the phrase right after them.
     private func isShortScopeNegator(_ first: Int, _ last: Int) -> Bool {
-        word(first, isOneOf: ["without", "rather", "instead", "as", "absence"])
+        word(first, isOneOf: Self.shortScopeNegators)
     }
 
     /// A pronoun that opens a new clause as its subject.
     private func isSubjectPronoun(_ k: Int) -> Bool {
         guard isCue(k, .subjectWord), tokens[k].end - tokens[k].start <= 5 else { return false }
-        return word(k, isOneOf: ["they", "we", "he", "she", "i", "you", "there"])
+        return word(k, isOneOf: Self.subjectPronouns)
     }
 
     /// A comma inside a list of coordinated words ("we did not segment, target or position the market"),

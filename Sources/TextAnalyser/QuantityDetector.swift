@@ -1,10 +1,26 @@
 extension AnalysisBuilder {
+    // Word lists compared as bytes (static, so no array is built per call).
+    private static let spendWords: [StaticString] = ["spent", "spend"]
+    private static let determiners: [StaticString] = ["all", "the", "our", "their", "its", "those", "these"]
+    private static let repetitionWords: [StaticString] = ["twice", "thrice"]
+    private static let vagueCountWords: [StaticString] = ["one", "several", "half", "a"]
+    private static let periodPartWords: [StaticString] = [
+        "first", "second", "third", "last", "other", "this", "that", "the", "next", "latter", "former", "final",
+    ]
+    private static let timePrepositions: [StaticString] = [
+        "in", "since", "by", "until", "during", "before", "after", "from", "till",
+    ]
+
     /// Finds quantified evidence: percentages (15%, 15 per cent, 25-85%), money (£2.5m, $4.21bn, INR 300,
     /// 16 million pounds), counts with a unit (172,900 people, 14 days), ratios (1 in 5, 80/20, 4.5/5),
-    /// scores (an NPS of +42) and changes (rose from 22% to 31%, doubled, five times more).
+    /// scores (an NPS of +42) and changes (rose from 22% to 31%, doubled, five times more), also in words
+    /// (sixty per cent, two thirds of customers, threefold, half of customers, twice a week), hyphenated
+    /// (a 3-hour course, 4-5 day delivery), year-like counts (1500 stores) and with their rate (2 points per £1
+    /// spent, £5 a month, 3 times a week).
     /// Not evidence: framework names (4Ps, 7 Ps, Five Forces), years and dates ((Kotler, 2016), in 1995,
-    /// 25 May 2018, the mid-1990s, Act 2015), labels (Task 1, LO2, AC 1.1, P3, Level 7), list numbering,
-    /// ordinals and a lone small number ("3 benefits").
+    /// 25 May 2018, the mid-1990s, Act 2015), labels (Task 1, LO2, AC 1.1, P3, Level 7, Article 6, p.112, s.49),
+    /// times of day (4pm, 9:30), ids and phone numbers (20231BUS0045, MKT-4-017, 0161 496 0000), list
+    /// numbering, ordinals and a lone small number ("3 benefits").
     func quantityFindings() -> [Finding] {
         var out: [Finding] = []
         var spans: [(Int, Int)] = []
@@ -210,7 +226,7 @@ extension AnalysisBuilder {
     }
 
     private func isSpentWord(_ k: Int) -> Bool {
-        word(k, isOneOf: ["spent", "spend"])
+        word(k, isOneOf: Self.spendWords)
     }
 
     /// "of customers", "of all our customers": the end of the noun phrase after a fraction, up to three words on.
@@ -226,25 +242,23 @@ extension AnalysisBuilder {
     }
 
     private func isAllWord(_ k: Int) -> Bool {
-        word(k, isOneOf: ["all", "the", "our", "their", "its", "those", "these"])
+        word(k, isOneOf: Self.determiners)
     }
 
     private func isFraction(_ i: Int, _ end: Int) -> Bool { isCue(end, .fractionWord) || isCue(i, .fractionWord) }
 
     private func isTwice(_ i: Int) -> Bool {
-        word(i, isOneOf: ["twice", "thrice"])
+        word(i, isOneOf: Self.repetitionWords)
     }
 
     private func isCountWord(_ i: Int) -> Bool {
-        !word(i, isOneOf: ["one", "several", "half", "a"])
+        !word(i, isOneOf: Self.vagueCountWords)
     }
 
     /// "the first half of", "the other half", "this quarter": a part of a period, not a share.
     private func isOrdinalContext(before i: Int, in range: Range<Int>) -> Bool {
         guard i > range.lowerBound else { return false }
-        return word(i - 1, isOneOf: [
-            "first", "second", "third", "last", "other", "this", "that", "the", "next", "latter", "former", "final",
-        ])
+        return word(i - 1, isOneOf: Self.periodPartWords)
     }
 
     private func nextNumber(after k: Int, in range: Range<Int>) -> Int? {
@@ -338,7 +352,7 @@ extension AnalysisBuilder {
     }
 
     private func isTimePreposition(_ k: Int) -> Bool {
-        word(k, isOneOf: ["in", "since", "by", "until", "during", "before", "after", "from", "till"])
+        word(k, isOneOf: Self.timePrepositions)
     }
 
     /// Times of day ("4pm", "9:30"), identifiers ("20231BUS0045", "MKT-4-017", "017") and phone numbers
