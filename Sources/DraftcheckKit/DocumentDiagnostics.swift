@@ -138,7 +138,7 @@ public enum DocumentDiagnostics {
         case .listedOnly: return "\(quoted) appears only in a heading, list or fragment: use it in a sentence that applies it."
         case .repeatedSentence: return "\(quoted) repeats an earlier sentence: repeats earn nothing."
         case .buzzwordList: return "\(quoted) lists terms without explaining them."
-        case .copiedFromBrief: return "\(quoted) copies the brief."
+        case .copiedFromBrief: return "\(quoted) repeats the task or the marking scheme and earns nothing; put it in your own words."
         }
     }
 

@@ -49,7 +49,10 @@ public struct FileRecord: Sendable {
         case .over: overLimit = true
         default: break
         }
-        stuffing = a.analysis.findings.contains { if case .stuffing = $0.kind { return true } else { return false } }
+        // Pasting the question is not stuffing: it earns nothing, and the learner's report says so.
+        stuffing = a.analysis.findings.contains {
+            if case .stuffing(let kind) = $0.kind { return kind != .copiedFromBrief } else { return false }
+        }
         misconceptions = a.misconceptions.map(\.misconception.id)
     }
 

@@ -100,7 +100,8 @@ public struct TextReporter: Sendable {
         case .listedOnly: return "\"\(text)\" appears only in a heading, list or fragment; use it in a sentence that applies it"
         case .repeatedSentence: return "\"\(text)\" repeats an earlier sentence; repeats earn nothing"
         case .buzzwordList: return "\"\(text)\" lists terms without explaining them"
-        case .copiedFromBrief: return "\"\(text)\" copies the brief"
+        case .copiedFromBrief:
+            return "\"\(text)\" repeats the task or the marking scheme's wording, which earns nothing; say it in your own words and apply it"
         }
     }
 

@@ -60,7 +60,7 @@ struct PointRegion {
         }
         for s in inRegion.sorted() {
             let sentence = analysis.sentences[s]
-            guard !sentence.isWeak, sentence.copiedFrom == nil else { continue }
+            guard !sentence.isWeak, !sentence.isSignpost, sentence.copiedFrom == nil else { continue }
             let supported =
                 hasSignal.contains(s) || (conceptsPerSentence[s]?.count ?? 0) >= 2
                 || (sentence.continuesPrevious && sentence.wordCount >= Self.continuationWords)

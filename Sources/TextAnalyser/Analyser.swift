@@ -75,6 +75,7 @@ struct AnalysisBuilder {
         negation = negationScopes()
         markWeakSentences()
         markContinuations()
+        markSignposts()
         let copied = markCopiedSentences(references)
         findings = markStuffedSentences() + copied
         addTermFindings()
@@ -166,6 +167,37 @@ struct AnalysisBuilder {
     }
 
     @inline(__always) func isCue(_ i: Int, _ cue: Cue) -> Bool { lexicon.token(tokens[i], is: cue) }
+
+    /// Whether token `k` is the word `w` (given in lower-case ASCII), in any case, without making a String.
+    @inline(__always) func word(_ k: Int, is w: StaticString) -> Bool {
+        let t = tokens[k]
+        let n = Int(t.end - t.start)
+        guard t.kind == .word, n == w.utf8CodeUnitCount else { return false }
+        return sameLetters(Int(t.start), w, count: n)
+    }
+
+    /// Whether token `k` starts with `w` (lower-case ASCII), in any case.
+    func word(_ k: Int, hasPrefix w: StaticString) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .word, Int(t.end - t.start) >= w.utf8CodeUnitCount else { return false }
+        return sameLetters(Int(t.start), w, count: w.utf8CodeUnitCount)
+    }
+
+    /// Whether token `k` is one of `words` (lower-case ASCII), in any case.
+    func word(_ k: Int, isOneOf words: [StaticString]) -> Bool {
+        for w in words where word(k, is: w) { return true }
+        return false
+    }
+
+    private func sameLetters(_ start: Int, _ w: StaticString, count n: Int) -> Bool {
+        let p = w.utf8Start
+        for j in 0..<n {
+            var b = source.bytes[start + j]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b != p[j] { return false }
+        }
+        return true
+    }
 
     /// Whether a cue phrase starts at token `i` in sentence `s`; returns its last token.
     func cue(_ cue: Cue, at i: Int, in s: Int) -> Int? {

@@ -69,6 +69,10 @@ public struct Sentence: Sendable {
     public var copiedFrom: CopySource? = nil
     /// True when it opens by referring back to the sentence before ("This meant ...", "As a result ...").
     public var continuesPrevious: Bool = false
+    /// A sentence that only announces or summarises what the answer covers ("This report analyses how ...",
+    /// "In this essay I will discuss ...", "In conclusion, this report has looked at ..."): its terms count,
+    /// but it is no evidence of explanation or evaluation.
+    public var isSignpost = false
 }
 
 /// Everything the analyser found in one answer.

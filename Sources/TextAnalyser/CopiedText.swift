@@ -117,7 +117,8 @@ extension AnalysisBuilder {
         guard !references.isEmpty else { return [] }
         var out: [Finding] = []
         source.bytes.withUnsafeBufferPointer { p in
-            for i in sentences.indices {
+            // Headings are structure: one that echoes the task is how answers are laid out, not copying.
+            for i in sentences.indices where !blocks[sentences[i].block].isHeading {
                 let words = WordHasher.words(p, sentences[i].range)
                 guard let from = references.copySource(of: words) else { continue }
                 sentences[i].copiedFrom = from

@@ -61,6 +61,9 @@ enum StructureParser {
         let buf: UnsafeBufferPointer<UInt8>
         var blocks: [Block] = []
         var pending: (kind: Block.Kind, start: Int, end: Int, lines: Int)?
+        /// The lines of a pending paragraph, and whether all but its first are short and unpunctuated.
+        var pendingLines: [(start: Int, end: Int)] = []
+        var pendingLinesShort = true
 
         init(buf: UnsafeBufferPointer<UInt8>) { self.buf = buf }
 
@@ -111,8 +114,15 @@ enum StructureParser {
                 p.end = e
                 p.lines += 1
                 pending = p
+                if p.kind == .paragraph {
+                    pendingLines.append((cs, e))
+                    pendingLinesShort = pendingLinesShort && isShortUnpunctuated(cs, e)
+                }
             } else {
                 pending = (.paragraph, cs, e, 1)
+                pendingLines.removeAll(keepingCapacity: true)
+                pendingLines.append((cs, e))
+                pendingLinesShort = true
             }
         }
 
@@ -123,7 +133,29 @@ enum StructureParser {
             if kind == .paragraph && p.lines == 1 && looksLikeTitle(p.start, p.end) {
                 kind = .heading(level: 0)
             }
+            if kind == .paragraph && p.lines >= 2 && pendingLines.count == p.lines && pendingLinesShort
+                && isShortUnpunctuated(pendingLines[0].start, pendingLines[0].end, introduction: true)
+            {
+                // Short lines without bullets or closing punctuation are a list, not one long sentence.
+                for (n, line) in pendingLines.enumerated() {
+                    let isIntroduction = n == 0 && buf[line.end - 1] == UInt8(ascii: ":")
+                    emit(isIntroduction ? .paragraph : .listItem, line.start, line.end)
+                }
+                return
+            }
             emit(kind, p.start, p.end)
+        }
+
+        /// A line of at most six words with no closing punctuation ("Customer retention"); the first line of a
+        /// list may instead introduce it ("Key terms:").
+        private func isShortUnpunctuated(_ s: Int, _ e: Int, introduction: Bool = false) -> Bool {
+            var words = 1
+            for j in s..<e where buf[j] == 0x20 { words += 1 }
+            guard words <= 6 else { return false }
+            let last = buf[e - 1]
+            if introduction && last == UInt8(ascii: ":") { return true }
+            return ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ","), UInt8(ascii: ";"),
+                UInt8(ascii: ":")].contains(last)
         }
 
         private mutating func emit(_ kind: Block.Kind, _ s: Int, _ e: Int) {

@@ -42,6 +42,9 @@ enum Cue: Int32, Sendable, CaseIterable {
     case month, labelWord, frameworkNumberWord, numberWord, multiplierVerb, timesWord, scaleWord, percentWord, currencyWord,
         currencyCode, unitNoun, fromWord, toWord, inWord, ofWord, outOfWord, legislationWord,
         etWord, alWord, andWord, abbreviation
+    case organisationCue, organisationNoun, notOrganisation, everydayBrand, personTitle, conceptAcronym
+    case subjectWord, soBlocker, modalWord, timeOfDay, rateWord, fractionWord, idLabel
+    case signpostSubject, signpostPurpose, signpostVerb, scaffoldWord, coordinator, recommendObject, firstName
 
     /// Cues found through the phrase trie even when they are one word, because each occurrence matters.
     var isReported: Bool {

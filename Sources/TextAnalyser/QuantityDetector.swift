@@ -1,10 +1,26 @@
 extension AnalysisBuilder {
+    // Word lists compared as bytes (static, so no array is built per call).
+    private static let spendWords: [StaticString] = ["spent", "spend"]
+    private static let determiners: [StaticString] = ["all", "the", "our", "their", "its", "those", "these"]
+    private static let repetitionWords: [StaticString] = ["twice", "thrice"]
+    private static let vagueCountWords: [StaticString] = ["one", "several", "half", "a"]
+    private static let periodPartWords: [StaticString] = [
+        "first", "second", "third", "last", "other", "this", "that", "the", "next", "latter", "former", "final",
+    ]
+    private static let timePrepositions: [StaticString] = [
+        "in", "since", "by", "until", "during", "before", "after", "from", "till",
+    ]
+
     /// Finds quantified evidence: percentages (15%, 15 per cent, 25-85%), money (£2.5m, $4.21bn, INR 300,
     /// 16 million pounds), counts with a unit (172,900 people, 14 days), ratios (1 in 5, 80/20, 4.5/5),
-    /// scores (an NPS of +42) and changes (rose from 22% to 31%, doubled, five times more).
+    /// scores (an NPS of +42) and changes (rose from 22% to 31%, doubled, five times more), also in words
+    /// (sixty per cent, two thirds of customers, threefold, half of customers, twice a week), hyphenated
+    /// (a 3-hour course, 4-5 day delivery), year-like counts (1500 stores) and with their rate (2 points per £1
+    /// spent, £5 a month, 3 times a week).
     /// Not evidence: framework names (4Ps, 7 Ps, Five Forces), years and dates ((Kotler, 2016), in 1995,
-    /// 25 May 2018, the mid-1990s, Act 2015), labels (Task 1, LO2, AC 1.1, P3, Level 7), list numbering,
-    /// ordinals and a lone small number ("3 benefits").
+    /// 25 May 2018, the mid-1990s, Act 2015), labels (Task 1, LO2, AC 1.1, P3, Level 7, Article 6, p.112, s.49),
+    /// times of day (4pm, 9:30), ids and phone numbers (20231BUS0045, MKT-4-017, 0161 496 0000), list
+    /// numbering, ordinals and a lone small number ("3 benefits").
     func quantityFindings() -> [Finding] {
         var out: [Finding] = []
         var spans: [(Int, Int)] = []
@@ -88,8 +104,19 @@ extension AnalysisBuilder {
                 strong = true
             }
         }
-        // After: scale, percent, currency word, unit, ratio, range.
-        var k = last + 1
+        // After: scale, percent, currency word, unit, ratio, range; a hyphenated range or unit ("4-5 day",
+        // "a 3-hour course") carries its unit from the second part.
+        var core = last
+        if core + 2 < range.upperBound, isDash(core + 1), !tokens[core + 1].has(Token.Flags.spaceBefore),
+            !tokens[core + 2].has(Token.Flags.spaceBefore)
+        {
+            if tokens[core + 2].kind == .number && !isExcludedNumber(core + 2, in: range) {
+                core += 2
+            } else if isCue(core + 2, .unitNoun) {
+                return (first, rateEnd(after: core + 2, in: range, sentence: s))
+            }
+        }
+        var k = core + 1
         if k < range.upperBound && isCue(k, .scaleWord) && !(isUpperP(k)) {
             last = k
             k += 1
@@ -109,20 +136,19 @@ extension AnalysisBuilder {
                 last = k
                 strong = true
             } else if isCue(k, .timesWord) {
-                last = k
-                if k + 1 < range.upperBound && tokens[k + 1].kind == .word && !isCue(k + 1, .clauseBreak) { last = k + 1 }
+                last = timesEnd(k, in: range)
                 strong = true
             } else if (isPunct(k, "/") || isCue(k, .inWord) || cue(.outOfWord, at: k, in: s) != nil),
                 let n = nextNumber(after: cue(.outOfWord, at: k, in: s) ?? k, in: range)
             {
                 last = n
                 strong = true
-            } else if isDash(k) && !tokens[k].has(Token.Flags.spaceBefore), let n = nextNumber(after: k, in: range),
-                n + 1 < range.upperBound, isPunct(n + 1, "%")
-            {
-                last = n + 1  // 25-85%
-                strong = true
             }
+        }
+        if strong {
+            last = rateEnd(after: last, in: range, sentence: s)
+        } else if core != i {
+            return nil
         }
         if !strong {
             // A bare number counts when it is plainly a measurement: a decimal, two or more digits, or a score.
@@ -135,14 +161,13 @@ extension AnalysisBuilder {
     }
 
     private func wordQuantity(at i: Int, in range: Range<Int>, sentence s: Int) -> (Int, Int)? {
-        let wordEnd = cue(.numberWord, at: i, in: s) ?? i
-        let k = wordEnd + 1
+        var wordEnd = cue(.numberWord, at: i, in: s) ?? i
+        // "sixty-five", "two-thirds"
+        if wordEnd + 2 < range.upperBound, isDash(wordEnd + 1), isCue(wordEnd + 2, .numberWord) { wordEnd += 2 }
+        var k = wordEnd + 1
         guard k < range.upperBound else { return nil }
-        if isCue(k, .timesWord) {
-            var last = k
-            if k + 1 < range.upperBound && tokens[k + 1].kind == .word && !isCue(k + 1, .clauseBreak) { last = k + 1 }
-            return (i, last)
-        }
+        if isDash(k) && k + 1 < range.upperBound && (isCue(k + 1, .fractionWord) || isCue(k + 1, .unitNoun)) { k += 1 }
+        if isCue(k, .timesWord) { return (i, timesEnd(k, in: range)) }
         if isCue(k, .scaleWord) && tokens[k].end - tokens[k].start > 2 {
             var last = k
             if k + 1 < range.upperBound && (isCue(k + 1, .currencyWord) || isCue(k + 1, .unitNoun)) { last = k + 1 }
@@ -152,7 +177,88 @@ extension AnalysisBuilder {
         if isCue(k, .inWord), k + 1 < range.upperBound, isCue(k + 1, .numberWord) || tokens[k + 1].kind == .number {
             return (i, k + 1)  // one in five
         }
+        // "two thirds of customers", "three quarters"
+        if isCue(k, .fractionWord) && !isCue(i, .fractionWord) { return (i, ofPhraseEnd(after: k, in: range) ?? k) }
+        // "half of customers", "a quarter of shoppers", not "the first half of the year"
+        if isFraction(i, wordEnd), isCue(k, .ofWord), !isOrdinalContext(before: i, in: range) {
+            return ofPhraseEnd(after: wordEnd, in: range).map { (i, $0) }
+        }
+        // "twice a week", "twice as likely"
+        if isTwice(i) {
+            let rate = rateEnd(after: wordEnd, in: range, sentence: s)
+            if rate != wordEnd { return (i, rate) }
+            if k + 1 < range.upperBound, word(k, is: "as"),
+                tokens[k + 1].kind == .word
+            {
+                return (i, k + 1)
+            }
+            return nil
+        }
+        // "five days", "a three-day course", but not "one customer" or "several stores"
+        if isCue(k, .unitNoun) && isCountWord(i) { return (i, rateEnd(after: k, in: range, sentence: s)) }
         return nil
+    }
+
+    /// The end of "times": "three times more", "3 times a week", or "times" itself.
+    private func timesEnd(_ k: Int, in range: Range<Int>) -> Int {
+        let rate = rateEnd(after: k, in: range, sentence: nil)
+        if rate != k { return rate }
+        if k + 1 < range.upperBound && tokens[k + 1].kind == .word && !isCue(k + 1, .clauseBreak)
+            && !isCue(k + 1, .rateWord)
+        {
+            return k + 1
+        }
+        return k
+    }
+
+    /// A quantity carries its rate: "2 points per £1 spent", "£5 a month", "3 times a week", "per 100 customers".
+    private func rateEnd(after last: Int, in range: Range<Int>, sentence s: Int?) -> Int {
+        let k = last + 1
+        guard k + 1 < range.upperBound, isCue(k, .rateWord) else { return last }
+        let isPer = source.bytes[tokens[k].range].count == 3
+        if isCue(k + 1, .unitNoun) { return k + 1 }
+        guard isPer else { return last }
+        var n = k + 1
+        if isCurrencySymbol(n), n + 1 < range.upperBound, tokens[n + 1].kind == .number { n += 1 }
+        guard tokens[n].kind == .number else { return last }
+        if n + 1 < range.upperBound, isCue(n + 1, .unitNoun) || isSpentWord(n + 1) { n += 1 }
+        return n
+    }
+
+    private func isSpentWord(_ k: Int) -> Bool {
+        word(k, isOneOf: Self.spendWords)
+    }
+
+    /// "of customers", "of all our customers": the end of the noun phrase after a fraction, up to three words on.
+    private func ofPhraseEnd(after k: Int, in range: Range<Int>) -> Int? {
+        guard k + 2 < range.upperBound, isCue(k + 1, .ofWord), tokens[k + 2].kind == .word else { return nil }
+        var n = k + 2
+        while n < range.upperBound && n <= k + 4 {
+            if tokens[n].kind != .word { break }
+            if isCue(n, .unitNoun) || !(isCue(n, .subjectWord) || isAllWord(n)) { return n }
+            n += 1
+        }
+        return n - 1 > k + 1 ? n - 1 : nil
+    }
+
+    private func isAllWord(_ k: Int) -> Bool {
+        word(k, isOneOf: Self.determiners)
+    }
+
+    private func isFraction(_ i: Int, _ end: Int) -> Bool { isCue(end, .fractionWord) || isCue(i, .fractionWord) }
+
+    private func isTwice(_ i: Int) -> Bool {
+        word(i, isOneOf: Self.repetitionWords)
+    }
+
+    private func isCountWord(_ i: Int) -> Bool {
+        !word(i, isOneOf: Self.vagueCountWords)
+    }
+
+    /// "the first half of", "the other half", "this quarter": a part of a period, not a share.
+    private func isOrdinalContext(before i: Int, in range: Range<Int>) -> Bool {
+        guard i > range.lowerBound else { return false }
+        return word(i - 1, isOneOf: Self.periodPartWords)
     }
 
     private func nextNumber(after k: Int, in range: Range<Int>) -> Int? {
@@ -189,8 +295,18 @@ extension AnalysisBuilder {
         let raw = source.bytes[t.range]
         let next = i + 1 < range.upperBound ? i + 1 : nil
         let prev = i - 1 >= range.lowerBound ? i - 1 : nil
-        // Label before: Task 1, LO2, AC 1.1, P3, M1, Level 7, Figure 2.
-        if let p = prev, tokens[p].kind == .word, isCue(p, .labelWord) { return true }
+        // Label before: Task 1, LO2, AC 1.1, P3, M1, Level 7, Figure 2, Article 6, ID 4471; "p.112", "s.49".
+        if let p = prev, tokens[p].kind == .word, isCue(p, .labelWord) || isCue(p, .idLabel) { return true }
+        if let p = prev, isPunct(p, "."), p - 1 >= range.lowerBound, tokens[p - 1].kind == .word, isCue(p - 1, .labelWord) {
+            return true
+        }
+        if isIdentifierOrTime(i, in: range) { return true }
+        // The second number of a range whose first is not evidence: "pp. 4-5", "2019-20".
+        if let p = prev, isDash(p) || isCue(p, .toWord), p - 1 >= range.lowerBound, tokens[p - 1].kind == .number,
+            isExcludedNumber(p - 1, in: range)
+        {
+            return true
+        }
         if let n = next {
             let nt = tokens[n]
             // Framework names: 4Ps, 7 Ps, 4 P's, 3Cs, 5 forces, 6 stages.
@@ -225,11 +341,79 @@ extension AnalysisBuilder {
         // Years: four digits between 1800 and 2100 with nothing that makes them a measurement.
         if raw.count == 4, let value = Int(String(decoding: raw, as: UTF8.self)), (1800...2100).contains(value) {
             if let n = next, isPunct(n, "%") || isCue(n, .scaleWord) || isCue(n, .percentWord) { return false }
+            // "2000 customers", "1850 stores": a count, unless it is a time ("in 2000 customers ...").
+            if let n = next, isCue(n, .unitNoun), !(prev.map { isTimePreposition($0) } ?? false) { return false }
             if let p = prev, isCurrencySymbol(p) { return false }
             return true
         }
         // Day after a month name: May 25.
         if let p = prev, tokens[p].kind == .word && isCue(p, .month) && raw.count <= 2 { return true }
         return false
+    }
+
+    private func isTimePreposition(_ k: Int) -> Bool {
+        word(k, isOneOf: Self.timePrepositions)
+    }
+
+    /// Times of day ("4pm", "9:30"), identifiers ("20231BUS0045", "MKT-4-017", "017") and phone numbers
+    /// ("0161 496 0000", "+44 20 7946 0958").
+    private func isIdentifierOrTime(_ i: Int, in range: Range<Int>) -> Bool {
+        let t = tokens[i]
+        let raw = source.bytes[t.range]
+        if let n = i + 1 < range.upperBound ? i + 1 : nil {
+            if isCue(n, .timeOfDay) { return true }
+            // 9:30
+            if isPunct(n, ":"), !tokens[n].has(Token.Flags.spaceBefore), n + 1 < range.upperBound,
+                tokens[n + 1].kind == .number, !tokens[n + 1].has(Token.Flags.spaceBefore)
+            {
+                return true
+            }
+            // Letters glued to the number: "20231BUS0045" (but 1st, 10x, 5k, 3pm are handled elsewhere).
+            let nt = tokens[n]
+            if nt.kind == .word && !nt.has(Token.Flags.spaceBefore) && nt.has(Token.Flags.allCaps)
+                && !isCue(n, .scaleWord) && !isCue(n, .currencyCode) && !isCue(n, .frameworkNumberWord)
+            {
+                return true
+            }
+        }
+        if let p = i - 1 >= range.lowerBound ? i - 1 : nil {
+            if isPunct(p, ":"), !t.has(Token.Flags.spaceBefore), p - 1 >= range.lowerBound, tokens[p - 1].kind == .number,
+                !tokens[p].has(Token.Flags.spaceBefore)
+            {
+                return true
+            }
+            // "BUS0045", "MKT-4-017": glued to a code in capitals.
+            if tokens[p].kind == .word && !t.has(Token.Flags.spaceBefore) && tokens[p].has(Token.Flags.allCaps)
+                && !isCue(p, .currencyCode)
+            {
+                return true
+            }
+            if isDash(p) && !t.has(Token.Flags.spaceBefore) && !tokens[p].has(Token.Flags.spaceBefore) && p - 1 >= range.lowerBound {
+                let q = tokens[p - 1]
+                if q.kind == .word && q.has(Token.Flags.allCaps) { return true }
+                if q.kind == .number && source.bytes[q.range].first == UInt8(ascii: "0") { return true }
+                if q.kind == .number && p - 2 >= range.lowerBound && isDash(p - 2) && p - 3 >= range.lowerBound
+                    && tokens[p - 3].kind == .word && tokens[p - 3].has(Token.Flags.allCaps)
+                {
+                    return true
+                }
+            }
+        }
+        // Leading zero: "017", "0161" (not "0.5").
+        if raw.count >= 2 && raw.first == UInt8(ascii: "0") && !raw.contains(UInt8(ascii: ".")) { return true }
+        // Groups of digits: "+44 20 7946 0958", "0800 123 456".
+        var groups = 1
+        var k = i - 1
+        while k >= range.lowerBound && tokens[k].kind == .number && tokens[k + 1].has(Token.Flags.spaceBefore) {
+            groups += 1
+            k -= 1
+        }
+        let plus = k >= range.lowerBound && isPunct(k, "+")
+        k = i + 1
+        while k < range.upperBound && tokens[k].kind == .number && tokens[k].has(Token.Flags.spaceBefore) {
+            groups += 1
+            k += 1
+        }
+        return groups >= 3 || (groups >= 2 && plus)
     }
 }

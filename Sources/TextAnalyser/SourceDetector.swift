@@ -82,7 +82,7 @@ extension AnalysisBuilder {
     }
 
     /// "Payne (2005)", "Kumar et al. (2019)", "Peppers and Rogers (2017)".
-    private func narrativeCitation(at i: Int, in range: Range<Int>) -> Int? {
+    func narrativeCitation(at i: Int, in range: Range<Int>) -> Int? {
         let t = tokens[i]
         guard t.kind == .word, t.has(Token.Flags.capitalised) else { return nil }
         var k = i + 1

@@ -1,6 +1,8 @@
 extension AnalysisBuilder {
     /// Fewest words for a sentence to count as a repeat of another.
     private static let repeatMinimumWords = 5
+    /// Fewest terms named only in lists or fragments for them to be reported as a bare term list.
+    private static let listedOnlyMinimum = 3
 
     /// Marks sentences that game a keyword search: copies of an earlier sentence, and buzzword lists
     /// (four or more distinct terms making up half or more of the words). Their terms earn no more than
@@ -20,29 +22,44 @@ extension AnalysisBuilder {
         return out
     }
 
-    /// Sentences (other than repeats) with four or more distinct terms making up half or more of their words.
+    /// Sentences (other than repeats, headings and reference entries) that are runs of terms rather than
+    /// sentences: four or more distinct concepts or frameworks making up half or more of the words, with at
+    /// most one word of sentence scaffolding (articles, auxiliaries, pronouns, prepositions) outside them, or
+    /// three quarters or more terms. A well-formed sentence naming several things ("The sales process has six
+    /// stages: ...") is not one; organisations, laws and the generic words of a misconception do not count.
     private func buzzwordSentences(excluding repeats: [Int]) -> [Int] {
         var isRepeat = [Bool](repeating: false, count: sentences.count)
         for s in repeats { isRepeat[s] = true }
         let bySentence = matchesBySentence()
-        let nonOrganisation = ~Self.kindBit(.organisation)
+        let counted = Self.kindBit(.concept) | Self.kindBit(.framework)
         var distinctTerms: [Int32] = []
         var out: [Int] = []
         for s in sentences.indices where !isRepeat[s] && bySentence[s].count >= 4 {
+            let block = blocks[sentences[s].block]
+            if block.isHeading || block.isReferenceList { continue }
             distinctTerms.removeAll(keepingCapacity: true)
             for n in bySentence[s] {
                 let entry = termMatches[n].entry
-                if lexicon.termKinds[Int(entry)] != .organisation && !distinctTerms.contains(entry) {
+                let kind = lexicon.termKinds[Int(entry)]
+                if (kind == .concept || kind == .framework) && !distinctTerms.contains(entry) {
                     distinctTerms.append(entry)
                 }
             }
             guard distinctTerms.count >= 4 else { continue }
             // Count each word once, however many terms overlap on it ("CRM" inside "CRM system").
             var termWords = 0
-            for k in sentences[s].tokens where tokens[k].kind != .punctuation && termKinds[k] & nonOrganisation != 0 {
-                termWords += 1
+            var scaffold = 0
+            for k in sentences[s].tokens where tokens[k].kind != .punctuation {
+                if termKinds[k] & counted != 0 {
+                    termWords += 1
+                } else if isCue(k, .scaffoldWord) {
+                    scaffold += 1
+                }
             }
-            if termWords * 2 >= sentences[s].wordCount { out.append(s) }
+            let words = sentences[s].wordCount
+            if termWords * 2 >= words && ((scaffold <= 1 && termWords * 4 >= words * 3) || scaffold == 0) {
+                out.append(s)
+            }
         }
         return out
     }
@@ -74,7 +91,8 @@ extension AnalysisBuilder {
         Finding(kind: .stuffing(kind), range: sentences[s].range, sentence: s, negated: false, weak: true)
     }
 
-    /// Adds a "listed only" signal for each concept or framework that never appears in running text.
+    /// Adds a "listed only" signal for each concept or framework that never appears in running text, when
+    /// there are enough of them to make a bare term list.
     mutating func detectStuffing() {
         // Per term: the first weak finding, and whether any finding is strong (arrays, not hashing).
         var firstWeak = [Int](repeating: -1, count: lexicon.terms.count)
@@ -85,10 +103,18 @@ extension AnalysisBuilder {
             guard kind == .concept || kind == .framework else { continue }
             if !f.weak {
                 strong[t] = true
-            } else if firstWeak[t] < 0 {
+            } else if firstWeak[t] < 0 && !blocks[sentences[f.sentence].block].isHeading
+                && !blocks[sentences[f.sentence].block].isReferenceList
+            {
+                // A term in a heading labels a section and one in a reference is a title; only bare lists,
+                // fragments and stuffed sentences make a term "listed only".
                 firstWeak[t] = n
             }
         }
+        // One bulleted phrase in a genuine answer is not stuffing; a bare list of terms is.
+        var listed = 0
+        for t in firstWeak.indices where firstWeak[t] >= 0 && !strong[t] { listed += 1 }
+        guard listed >= Self.listedOnlyMinimum else { return }
         for t in firstWeak.indices where firstWeak[t] >= 0 && !strong[t] {
             let f = findings[firstWeak[t]]
             findings.append(

@@ -14,6 +14,7 @@ func htmlTestRubric() throws -> Rubric {
          "feedForward": ["Name the organisation."],
          "concepts": [{"id": "crm", "label": "CRM", "variants": ["CRM"]},
                       {"id": "loyalty", "label": "Loyalty", "variants": ["loyalty"]},
+                      {"id": "retention", "label": "Retention", "variants": ["retention"]},
                       {"id": "soft", "label": "software only", "kind": "misconception", "variants": ["just software"]}],
          "misconceptions": [{"id": "m", "text": "CRM is just software.", "correction": "It is a strategy.",
                              "when": {"near": "sentence", "all": ["crm", "soft"]}}],
@@ -170,7 +171,7 @@ struct HTMLReporterTests {
     func weakTerms() throws {
         let rubric = try htmlTestRubric()
         let assessor = Assessor(rubric: rubric)
-        let listed = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: assessor.assess("Topics:\n\n- loyalty\n- CRM"))])
+        let listed = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: assessor.assess("Topics:\n\n- loyalty\n- CRM\n- retention"))])
         #expect(listed.contains("<span class=\"chip chip-weak\" aria-hidden=\"true\">weak</span>loyalty"))
         #expect(listed.contains("class=\"ev c1 s1 weak\""))
         let used = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: assessor.assess("Customers show loyalty when they return to the shop."))])

@@ -100,10 +100,10 @@ struct SignalTests {
 struct StuffingTests {
     @Test("A concept only in a heading or bare list is weak and flagged")
     func listedOnly() {
-        let a = analyser.analyse("## Segmentation\n\n- CRM\n- segmentation\n\nWe sell good products to happy people every day.")
+        let a = analyser.analyse("## Segmentation\n\n- CRM\n- segmentation\n- personalisation\n\nWe sell good products to happy people every day.")
         let seg = a.findingsByTerm[testLexicon.index(of: "segmentation")!].map { a.findings[$0] }
         #expect(!seg.isEmpty && seg.allSatisfy(\.weak))
-        #expect(a.findings.filter { $0.kind == .stuffing(.listedOnly) }.count == 2)
+        #expect(a.findings.filter { $0.kind == .stuffing(.listedOnly) }.count == 3)
     }
 
     @Test("A concept used in running text is not flagged")
