@@ -181,6 +181,17 @@ enum CueTable {
             "sms", "faq", "faqs", "swot", "pest", "pestle", "smart", "aida", "spin", "servqual", "rater", "dmu",
             "cpd", "idic", "edi", "erp", "pos", "epos", "vip", "okr", "okrs", "ps", "cs",
         ]),
+        // Nouns that end the name of an idea, a method or a topic written in title case ("the Goal Gradient
+        // Effect", "Principal Component Analysis", "Legitimate Interest"), not of an organisation.
+        (.conceptHead, [
+            "effect", "effects", "analysis", "coefficient", "interest", "interests", "protocol", "method", "methods",
+            "modelling", "modeling", "models", "principle", "principles", "process", "knowledge", "practices",
+            "welfare", "testing", "eating", "cleaning", "engineering", "science", "learning", "reduction",
+            "dimensionality", "transforms", "predictions", "errors", "proceedings", "statement", "authentication",
+            "potential", "equipment", "conditions", "establishments", "plots", "routing", "deal", "deals",
+            "strategy", "strategies", "research", "management", "marketing", "segmentation", "behaviour",
+            "behavior", "satisfaction", "experience", "loyalty", "retention", "dilemma",
+        ]),
         // Everyday words that are also brands: they need the evidence of context.
         (.everydayBrand, [
             "boots", "next", "ford", "apple", "innocent", "shell", "orange", "gap", "target", "dove", "subway",

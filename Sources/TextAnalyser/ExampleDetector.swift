@@ -143,6 +143,11 @@ extension AnalysisBuilder {
         }
         let nameLike = unknown || brandLike
         if letters < 2 && first == last { return .notOrganisation }
+        // A title-case idea ("the Endowed Progress Effect") or a quoted or emphasised title ('Animal Welfare',
+        // **Data Cleaning**) is not an organisation unless a suffix says so ("Marketing Ltd").
+        if !hasCompanySuffix(first, last, atStart: false) && (isConceptHead(last) || isQuotedOrEmphasised(first, last, in: range)) {
+            return .notOrganisation
+        }
         let single = first == last || (last == first + 1 && tokens[last].kind != .word)
         let excludedSingle = single && (isCue(first, .month) || isCue(first, .notOrganisation) || isCue(first, .conceptAcronym))
         if excludedSingle || !nameLike { return .notOrganisation }
@@ -288,6 +293,30 @@ extension AnalysisBuilder {
         var capitals = 0
         for k in sentence.tokens where tokens[k].kind == .word && tokens[k].has(Token.Flags.capitalised) { capitals += 1 }
         return capitals * 10 >= sentence.wordCount * 7
+    }
+
+    /// The name ends in a noun that names an idea or a topic; a one-word name is judged by its context instead.
+    private func isConceptHead(_ last: Int) -> Bool {
+        tokens[last].kind == .word && isCue(last, .conceptHead)
+    }
+
+    /// The name is wrapped in quotation marks or Markdown emphasis: a title or a defined term.
+    private func isQuotedOrEmphasised(_ first: Int, _ last: Int, in range: Range<Int>) -> Bool {
+        guard first > range.lowerBound, last + 1 < range.upperBound else { return false }
+        let open = tokens[first - 1]
+        let close = tokens[last + 1]
+        guard open.kind == .punctuation, close.kind == .punctuation else { return false }
+        return Self.isWrapper(source.bytes[Int(open.start)..<Int(open.end)])
+            && Self.isWrapper(source.bytes[Int(close.start)..<Int(close.end)])
+    }
+
+    /// Quotation marks (straight and curly) and Markdown emphasis marks.
+    private static func isWrapper(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let b = bytes.first else { return false }
+        if bytes.count == 1 { return b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "*") || b == UInt8(ascii: "_") }
+        // ‘ ’ “ ” are E2 80 98/99/9C/9D.
+        return bytes.count == 3 && b == 0xE2 && bytes[bytes.startIndex + 1] == 0x80
+            && [0x98, 0x99, 0x9C, 0x9D].contains(bytes[bytes.startIndex + 2])
     }
 
     /// A name's spelling for comparison: lower case, without a possessive ending.

@@ -45,6 +45,7 @@ enum Cue: Int32, Sendable, CaseIterable {
     case organisationCue, organisationNoun, notOrganisation, everydayBrand, personTitle, conceptAcronym
     case subjectWord, soBlocker, modalWord, timeOfDay, rateWord, fractionWord, idLabel
     case signpostSubject, signpostPurpose, signpostVerb, scaffoldWord, coordinator, recommendObject, firstName
+    case conceptHead
 
     /// Cues found through the phrase trie even when they are one word, because each occurrence matters.
     var isReported: Bool {
