@@ -1,0 +1,134 @@
+/// Word families: the key under which the analyser matches a concept's words, so that a concept listed
+/// in one form ("personalisation") also matches its inflections and derivations ("personalising",
+/// "personalised"). The key is the Porter2 stem of the Normaliser's folded form, with three tables on
+/// top:
+///
+/// - false friends, words whose stem collides with a word of a different meaning in this field
+///   ("marketing" is not "market", "customer" is not "custom", "promoter" in a Net Promoter Score is not
+///   "promotion", "objective" is not "objection"): each gets a family of its own;
+/// - derivations the rules cannot see ("loyalty" of "loyal", "retention" of "retain", "complaint" of
+///   "complain", "satisfaction" of "satisfy");
+/// - irregular verb forms ("bought", "sold", "spent").
+///
+/// Families are computed when a lexicon is compiled and once per distinct word of a text (the
+/// tokeniser's word cache), never per occurrence.
+public enum WordFamily {
+    /// First byte of a family key in the vocabulary; no folded word starts with it.
+    static let marker: UInt8 = 0x02
+
+    /// The family key of a folded word (a Normaliser key), marker included.
+    static func key(folded word: [UInt8]) -> [UInt8] {
+        if let own = table[word] { return own }
+        return [marker] + Stemmer.stem(word)
+    }
+
+    /// The family of a word as written ("Personalising" is "personaliz"), for tests and diagnostics.
+    public static func family(of word: String) -> String {
+        let key = key(folded: Normaliser.key(Array(word.utf8)))
+        return String(decoding: key.dropFirst(), as: UTF8.self)
+    }
+
+    /// Words with a family of their own: their stem is shared with words of another meaning.
+    private static let falseFriends: [(family: String, words: [String])] = [
+        ("marketing", ["marketing", "marketer"]),  // market
+        ("customer", ["customer"]),  // custom, customise
+        ("person", ["person"]),  // personalise
+        ("personal", ["personal", "personally"]),  // personalise
+        ("production", ["production"]),  // product
+        ("productive", ["productive", "productively", "productivity"]),  // product
+        ("promoter", ["promoter"]),  // promotion
+        ("procession", ["procession"]),  // process
+        ("experiment", ["experiment", "experimental", "experimentation", "experimenting", "experimented"]),  // experience
+        ("objective", ["objective", "objectively"]),  // objection
+        ("positive", ["positive", "positively", "positivity"]),  // position
+        ("responsible", ["responsible", "responsibly", "responsibility"]),  // response
+        ("relative", ["relative", "relatively"]),  // relation
+        ("conversation", ["conversation", "conversational"]),  // conversion
+        ("evident", ["evident", "evidently"]),  // evidence
+        ("digit", ["digit"]),  // digital
+        ("profitable", ["profitable", "profitably"]),  // profit: "profitable customers" are customer profitability
+        ("manager", ["manager"]),  // management: a customer relationship manager is a person, not CRM
+    ]
+
+    /// Words whose family is another word's: derivations the rules cannot see and irregular verb forms.
+    private static let sameFamilyAs: [(base: String, words: [String])] = [
+        ("loyal", ["loyalty"]),
+        ("retain", ["retention"]),
+        ("complain", ["complaint"]),
+        ("satisfy", ["satisfaction"]),
+        ("dissatisfy", ["dissatisfaction"]),
+        ("analyse", ["analysis"]),
+        ("buy", ["bought"]), ("sell", ["sold"]), ("spend", ["spent"]), ("keep", ["kept"]), ("pay", ["paid"]),
+        ("make", ["made"]), ("build", ["built"]), ("grow", ["grew", "grown"]), ("give", ["gave", "given"]),
+        ("take", ["took", "taken"]), ("bring", ["brought"]), ("think", ["thought"]), ("seek", ["sought"]),
+        ("tell", ["told"]), ("feel", ["felt"]), ("choose", ["chose", "chosen"]), ("meet", ["met"]),
+        ("rise", ["rose", "risen"]), ("fall", ["fell", "fallen"]), ("understand", ["understood"]),
+        ("speak", ["spoke", "spoken"]), ("write", ["wrote", "written"]), ("know", ["knew", "known"]),
+    ]
+
+    /// Folded word to family key, for every word in the two tables.
+    private static let table: [[UInt8]: [UInt8]] = {
+        var table: [[UInt8]: [UInt8]] = [:]
+        for (family, words) in falseFriends {
+            let key = [marker] + Array("=\(family)".utf8)
+            for w in words { table[Normaliser.key(Array(w.utf8))] = key }
+        }
+        for (base, words) in sameFamilyAs {
+            let key = [marker] + Stemmer.stem(Normaliser.key(Array(base.utf8)))
+            for w in words { table[Normaliser.key(Array(w.utf8))] = key }
+        }
+        return table
+    }()
+}
+
+extension WordFamily {
+    /// Every word of the tables with its family key, so a lexicon can tell which of them it uses.
+    static var tableEntries: [(word: [UInt8], key: [UInt8])] { table.map { ($0.key, $0.value) } }
+}
+
+/// Which words of a text might belong to a family a lexicon uses, judged by their first letters, so the
+/// tokeniser stems only those. A stem keeps its word's first three letters except where a y becomes i
+/// ("spy", "dying"), so a word is admitted when its first letters are those of some family's stem; a
+/// stem of one or two letters admits the short words that start with it. False positives only cost a
+/// look-up.
+struct FamilyFilter: Sendable {
+    private var long = [UInt64](repeating: 0, count: 1 << 15 / 64)
+    private var short = [UInt64](repeating: 0, count: 1 << 10 / 64)
+
+    @inline(__always) private static func letter(_ b: UInt8) -> Int { Int(b & 31) }
+
+    @inline(__always) private static func longIndex(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        letter(a) << 10 | letter(b) << 5 | letter(c)
+    }
+
+    @inline(__always) private static func shortIndex(_ a: UInt8, _ b: UInt8) -> Int { letter(a) << 5 | letter(b) }
+
+    private static func set(_ bits: inout [UInt64], _ i: Int) { bits[i >> 6] |= 1 << UInt64(i & 63) }
+
+    @inline(__always) private static func test(_ bits: [UInt64], _ i: Int) -> Bool {
+        bits[i >> 6] & (1 << UInt64(i & 63)) != 0
+    }
+
+    /// Admits the words whose family stem is `stem`.
+    mutating func admit(stem s: [UInt8]) {
+        switch s.count {
+        case 0: return
+        case 1, 2: Self.set(&short, Self.shortIndex(s[0], s.count == 2 ? s[1] : 0))
+        default:
+            Self.set(&long, Self.longIndex(s[0], s[1], s[2]))
+            let i = UInt8(ascii: "i"), y = UInt8(ascii: "y"), e = UInt8(ascii: "e")
+            if s[2] == i { Self.set(&long, Self.longIndex(s[0], s[1], y)) }  // spy, spi
+            if s.count == 3 && s[1] == i && s[2] == e { Self.set(&long, Self.longIndex(s[0], y, i)) }  // dying, die
+        }
+    }
+
+    /// Admits one word as written (a table word whose family the lexicon uses).
+    mutating func admit(word: [UInt8]) { admit(stem: word) }
+
+    /// Whether the folded word of `count` bytes at `p` may belong to an admitted family.
+    @inline(__always) func mayMatch(_ p: UnsafeBufferPointer<UInt8>, _ count: Int) -> Bool {
+        if count >= 3 && Self.test(long, Self.longIndex(p[0], p[1], p[2])) { return true }
+        guard count >= 1 && count <= 6 else { return false }
+        return Self.test(short, Self.shortIndex(p[0], count >= 2 ? p[1] : 0))
+    }
+}
