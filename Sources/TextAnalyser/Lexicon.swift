@@ -127,7 +127,7 @@ public struct Lexicon: Sendable {
         }
         var cues = [UInt64](repeating: 0, count: builder.vocabulary.count)
         for (id, cue) in singleWordCues { cues[Int(id)] |= 1 << UInt64(cue.rawValue) }
-        let families = builder.familiesOfWords()
+        let families = builder.mergeFamilyEdges(builder.familiesOfWords())
         vocabulary = builder.vocabulary
         transitions = TransitionTable(builder.transitions)
         var offsets: [Int32] = [0]
@@ -211,6 +211,30 @@ fileprivate struct TrieBuilder {
             let joined = RawWord(bytes: words.flatMap(\.bytes), acronymPlural: false, isNumber: false)
             insert([key(joined, exactCase: false, family: family)], entry: entry)
         }
+    }
+
+    /// Gives a word the vocabulary holds as written the trie edges of its family, so the walk needs one step
+    /// for it instead of two. Where the word already has an edge of its own from the same node (a cue or an
+    /// exactForm phrase) that leads elsewhere, the two cannot share a step: the word keeps its family id
+    /// and the walk steps with both. Returns the family ids the walk still needs, -1 elsewhere.
+    mutating func mergeFamilyEdges(_ families: [Int32]) -> [Int32] {
+        var wordsOfFamily: [Int32: [Int32]] = [:]
+        for (id, family) in families.enumerated() where family >= 0 { wordsOfFamily[family, default: []].append(Int32(id)) }
+        guard !wordsOfFamily.isEmpty else { return families }
+        var stillNeeded = [Int32](repeating: -1, count: families.count)
+        for (key, child) in transitions {
+            let node = key >> 32
+            guard let words = wordsOfFamily[Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)] else { continue }
+            for w in words {
+                let own = node << 32 | UInt64(UInt32(w))
+                if let existing = transitions[own] {
+                    if existing != child { stillNeeded[Int(w)] = families[Int(w)] }
+                } else {
+                    transitions[own] = child
+                }
+            }
+        }
+        return stillNeeded
     }
 
     /// Per vocabulary id, the id of the word's family key when the vocabulary holds that key, else -1.

@@ -13,8 +13,9 @@ public enum Stemmer {
 
     /// The stem of a lower-case word given as bytes.
     public static func stem(_ word: [UInt8]) -> [UInt8] {
-        if let fixed = invariantForms[word] { return fixed }
         guard word.count >= 3 else { return word }
+        // Every exception has four to six letters; most words skip the table.
+        if word.count <= 6, let fixed = invariantForms[word] { return fixed }
         var w = StemmedWord(word)
         w.run()
         return w.result
@@ -101,12 +102,19 @@ private struct StemmedWord {
 
     // MARK: Suffix helpers
 
-    private func ends(with s: [UInt8]) -> Bool { b.count >= s.count && b[(b.count - s.count)...].elementsEqual(s) }
+    private func ends(with s: [UInt8]) -> Bool {
+        let offset = b.count - s.count
+        guard offset >= 0 else { return false }
+        for k in s.indices where b[offset + k] != s[k] { return false }
+        return true
+    }
 
     /// The longest of `suffixes` the word ends with.
     private func longest(_ suffixes: [[UInt8]]) -> [UInt8]? {
+        guard let last = b.last else { return nil }
         var best: [UInt8]?
-        for s in suffixes where ends(with: s) && s.count > (best?.count ?? -1) { best = s }
+        // Comparing last letters first rules out most suffixes at once.
+        for s in suffixes where s.last == last && s.count > (best?.count ?? -1) && ends(with: s) { best = s }
         return best
     }
 
