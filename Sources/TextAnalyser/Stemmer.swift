@@ -87,7 +87,8 @@ private struct StemmedWord {
     }
 
     private mutating func markRegions() {
-        if let prefix = Self.regionPrefixes.first(where: { b.starts(with: $0) }) {
+        let head = Packed.head(of: b, 0..<b.count)
+        if let prefix = Suffix.regionPrefixes.first(where: { $0.count <= b.count && head & $0.mask == $0.bits }) {
             r1 = prefix.count
         } else {
             r1 = regionStart(from: 0)
@@ -95,32 +96,47 @@ private struct StemmedWord {
         r2 = regionStart(from: r1)
     }
 
-    /// Prefixes after which R1 starts, so that "general" and "generate", "organ" and "organise" stay apart.
-    private static let regionPrefixes: [[UInt8]] = [
-        "gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter",
-    ].map { Array($0.utf8) }
-
     // MARK: Suffix helpers
 
-    private func ends(with s: [UInt8]) -> Bool {
-        let offset = b.count - s.count
-        guard offset >= 0 else { return false }
-        for k in s.indices where b[offset + k] != s[k] { return false }
-        return true
+    /// The word's last (up to) eight bytes, the last one lowest, for comparing with packed suffixes.
+    private var tail: UInt64 {
+        var t: UInt64 = 0
+        var k = b.count - 1
+        var shift: UInt64 = 0
+        while k >= 0 && shift < 64 {
+            t |= UInt64(b[k]) << shift
+            k -= 1
+            shift += 8
+        }
+        return t
     }
 
-    /// The longest of `suffixes` the word ends with.
-    private func longest(_ suffixes: [[UInt8]]) -> [UInt8]? {
-        guard let last = b.last else { return nil }
-        var best: [UInt8]?
-        // Comparing last letters first rules out most suffixes at once.
-        for s in suffixes where s.last == last && s.count > (best?.count ?? -1) && ends(with: s) { best = s }
+    private func ends(with s: Packed) -> Bool { s.count <= b.count && tail & s.mask == s.bits }
+
+    /// The index of the longest of `suffixes` the word ends with.
+    private func longest(_ suffixes: [Packed]) -> Int? {
+        let t = tail
+        var best: Int?
+        var bestCount = 0
+        for i in suffixes.indices {
+            let s = suffixes[i]
+            if s.count > bestCount && s.count <= b.count && t & s.mask == s.bits {
+                best = i
+                bestCount = s.count
+            }
+        }
         return best
     }
 
     private mutating func replace(_ count: Int, with s: [UInt8]) {
         b.removeLast(count)
         b.append(contentsOf: s)
+    }
+
+    /// Whether the word's first `count` bytes are one of `words`.
+    private func starts(_ count: Int, isOneOf words: [Packed]) -> Bool {
+        let head = Packed.head(of: b, 0..<count)
+        return words.contains { $0.count == count && head == $0.bits }
     }
 
     private func containsVowel(_ range: Range<Int>) -> Bool { range.contains { isVowel(at: $0) } }
@@ -133,20 +149,19 @@ private struct StemmedWord {
             if last != Ascii.w && last != Ascii.x && last != Ascii.upperY { return true }
         }
         if end == 2 && isVowel(at: 0) && !isVowel(at: 1) { return true }
-        return end >= 4 && b[(end - 4)..<end].elementsEqual(Self.past)
+        return end >= 4 && b[end - 4] == Ascii.p && b[end - 3] == Ascii.a && b[end - 2] == Ascii.s
+            && b[end - 1] == Ascii.t
     }
-
-    private static let past = Array("past".utf8)
 
     // MARK: Steps
 
     /// Plurals: sses, ied/ies, s.
     private mutating func step1a() {
-        if let possessive = longest(Suffix.apostrophes) { b.removeLast(possessive.count) }
+        if let i = longest(Suffix.apostrophes) { b.removeLast(Suffix.apostrophes[i].count) }
         if ends(with: Suffix.sses) {
             b.removeLast(2)
         } else if ends(with: Suffix.ied) || ends(with: Suffix.ies) {
-            replace(3, with: b.count > 4 ? Suffix.i : Suffix.ie)
+            replace(3, with: b.count > 4 ? [Ascii.i] : [Ascii.i, Ascii.e])
         } else if ends(with: Suffix.us) || ends(with: Suffix.ss) {
             return
         } else if b.last == Ascii.s && b.count >= 3 && containsVowel(0..<(b.count - 2)) {
@@ -156,27 +171,26 @@ private struct StemmedWord {
 
     /// Past tenses, participles and their adverbs: eed, ed, ing and their -ly forms.
     private mutating func step1b() {
-        guard let suffix = longest(Suffix.step1b) else { return }
+        guard let index = longest(Suffix.step1b) else { return }
+        let suffix = Suffix.step1b[index]
         let base = b.count - suffix.count
         if suffix == Suffix.eed || suffix == Suffix.eedly {
-            if base >= r1 && !Suffix.keepsEed.contains(where: { $0.elementsEqual(b[0..<base]) }) {
-                replace(suffix.count, with: Suffix.ee)
-            }
+            if base >= r1 && !starts(base, isOneOf: Suffix.keepsEed) { replace(suffix.count, with: [Ascii.e, Ascii.e]) }
             return
         }
         if suffix == Suffix.ing {
             // dying, lying, tying, vying
             if base == 2 && b[1] == Ascii.y && !isVowel(at: 0) {
-                replace(4, with: Suffix.ie)
+                replace(4, with: [Ascii.i, Ascii.e])
                 return
             }
-            if Suffix.keepsIng.contains(where: { $0.elementsEqual(b[0..<base]) }) { return }
+            if starts(base, isOneOf: Suffix.keepsIng) { return }
         }
         guard containsVowel(0..<base) else { return }
         b.removeLast(suffix.count)
         if ends(with: Suffix.at) || ends(with: Suffix.bl) || ends(with: Suffix.iz) {
             b.append(Ascii.e)
-        } else if let last = b.last, b.count >= 2, b[b.count - 2] == last, Suffix.doubled.contains(last) {
+        } else if let last = b.last, b.count >= 2, b[b.count - 2] == last, Suffix.isDoubled(last) {
             let isWholeShortWord = b.count == 3 && (b[0] == Ascii.a || b[0] == Ascii.e || b[0] == Ascii.o)
             if !isWholeShortWord { b.removeLast() }
         } else if r1 == b.count && endsInShortSyllable(b.count) {
@@ -192,34 +206,40 @@ private struct StemmedWord {
     }
 
     private mutating func step2() {
-        guard let suffix = longest(Suffix.step2Keys), b.count - suffix.count >= r1 else { return }
-        let before = b.count - suffix.count - 1
-        switch suffix {
-        case Suffix.ogi:
-            if before >= 0 && b[before] == Ascii.l { replace(3, with: Suffix.og) }
-        case Suffix.li:
-            if before >= 0 && Suffix.validLi.contains(b[before]) { b.removeLast(2) }
+        guard let index = longest(Suffix.step2) else { return }
+        let count = Suffix.step2[index].count
+        guard b.count - count >= r1 else { return }
+        let before = b.count - count - 1
+        switch index {
+        case Suffix.step2Ogi:
+            if before >= 0 && b[before] == Ascii.l { replace(3, with: [UInt8(ascii: "o"), UInt8(ascii: "g")]) }
+        case Suffix.step2Li:
+            if before >= 0 && Suffix.isValidLi(b[before]) { b.removeLast(2) }
         default:
-            if let replacement = Suffix.step2[suffix] { replace(suffix.count, with: replacement) }
+            replace(count, with: Suffix.step2Replacements[index])
         }
     }
 
     private mutating func step3() {
-        guard let suffix = longest(Suffix.step3Keys), b.count - suffix.count >= r1 else { return }
-        if suffix == Suffix.ative {
-            if b.count - suffix.count >= r2 { b.removeLast(suffix.count) }
-        } else if let replacement = Suffix.step3[suffix] {
-            replace(suffix.count, with: replacement)
+        guard let index = longest(Suffix.step3) else { return }
+        let count = Suffix.step3[index].count
+        guard b.count - count >= r1 else { return }
+        if index == Suffix.step3Ative {
+            if b.count - count >= r2 { b.removeLast(count) }
+        } else {
+            replace(count, with: Suffix.step3Replacements[index])
         }
     }
 
     private mutating func step4() {
-        guard let suffix = longest(Suffix.step4), b.count - suffix.count >= r2 else { return }
-        if suffix == Suffix.ion {
+        guard let index = longest(Suffix.step4) else { return }
+        let count = Suffix.step4[index].count
+        guard b.count - count >= r2 else { return }
+        if index == Suffix.step4Ion {
             let before = b.count - 4
             if before >= 0 && (b[before] == Ascii.s || b[before] == Ascii.t) { b.removeLast(3) }
         } else {
-            b.removeLast(suffix.count)
+            b.removeLast(count)
         }
     }
 
@@ -239,54 +259,100 @@ private enum Ascii {
     static let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), o = UInt8(ascii: "o")
     static let u = UInt8(ascii: "u"), y = UInt8(ascii: "y"), upperY = UInt8(ascii: "Y"), l = UInt8(ascii: "l")
     static let s = UInt8(ascii: "s"), t = UInt8(ascii: "t"), w = UInt8(ascii: "w"), x = UInt8(ascii: "x")
-    static let apostrophe = UInt8(ascii: "'")
+    static let p = UInt8(ascii: "p"), apostrophe = UInt8(ascii: "'")
 }
 
-/// The suffix lists of each step.
+/// Up to eight letters packed into an integer, so a suffix or prefix test is one mask and compare with
+/// no array traffic. Suffixes are packed from their last letter (lowest byte), prefixes from their first.
+private struct Packed: Equatable {
+    let bits: UInt64
+    let count: Int
+    var mask: UInt64 { count >= 8 ? ~0 : (1 << UInt64(8 * count)) - 1 }
+
+    /// A suffix.
+    init(suffix: String) {
+        let bytes = Array(suffix.utf8)
+        var bits: UInt64 = 0
+        for (k, c) in bytes.reversed().enumerated() { bits |= UInt64(c) << UInt64(8 * k) }
+        self.bits = bits
+        count = bytes.count
+    }
+
+    /// A prefix or whole short word.
+    init(prefix: String) {
+        let bytes = Array(prefix.utf8)
+        bits = Packed.head(of: bytes, 0..<bytes.count)
+        count = bytes.count
+    }
+
+    /// The bytes of `range` (at most the first eight), the first lowest.
+    static func head(of b: [UInt8], _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0
+        for k in range where k - range.lowerBound < 8 { h |= UInt64(b[k]) << UInt64(8 * (k - range.lowerBound)) }
+        return h
+    }
+}
+
+/// The suffix lists of each step, with the replacements of steps 2 and 3 in parallel arrays.
 private enum Suffix {
-    static func b(_ s: String) -> [UInt8] { Array(s.utf8) }
+    static let sses = Packed(suffix: "sses"), ied = Packed(suffix: "ied"), ies = Packed(suffix: "ies")
+    static let us = Packed(suffix: "us"), ss = Packed(suffix: "ss"), eed = Packed(suffix: "eed")
+    static let eedly = Packed(suffix: "eedly"), ing = Packed(suffix: "ing")
+    static let at = Packed(suffix: "at"), bl = Packed(suffix: "bl"), iz = Packed(suffix: "iz")
 
-    static let sses = b("sses"), ied = b("ied"), ies = b("ies"), us = b("us"), ss = b("ss")
-    static let i = b("i"), ie = b("ie"), ee = b("ee"), eed = b("eed"), eedly = b("eedly"), ing = b("ing")
-    static let at = b("at"), bl = b("bl"), iz = b("iz"), ogi = b("ogi"), og = b("og"), li = b("li")
-    static let ative = b("ative"), ion = b("ion")
-
-    static let apostrophes = ["'", "'s", "'s'"].map(b)
-    static let step1b = ["eed", "eedly", "ed", "edly", "ing", "ingly"].map(b)
+    static let apostrophes = ["'", "'s", "'s'"].map { Packed(suffix: $0) }
+    static let step1b = ["eed", "eedly", "ed", "edly", "ing", "ingly"].map { Packed(suffix: $0) }
     /// proceed, exceed, succeed keep their eed.
-    static let keepsEed = ["proc", "exc", "succ"].map(b)
+    static let keepsEed = ["proc", "exc", "succ"].map { Packed(prefix: $0) }
     /// inning, outing, canning, herring, earring, evening keep their ing.
-    static let keepsIng = ["inn", "out", "cann", "herr", "earr", "even"].map(b)
-    static let doubled: Set<UInt8> = Set("bdfgmnprt".utf8)
-    static let validLi: Set<UInt8> = Set("cdeghkmnrt".utf8)
+    static let keepsIng = ["inn", "out", "cann", "herr", "earr", "even"].map { Packed(prefix: $0) }
+    /// Prefixes after which R1 starts, so that "general" and "generate", "organ" and "organise" stay apart.
+    static let regionPrefixes = ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter"]
+        .map { Packed(prefix: $0) }
 
-    static let step2: [[UInt8]: [UInt8]] = {
-        let pairs: [(String, String)] = [
-            ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("abli", "able"), ("entli", "ent"),
-            ("izer", "ize"), ("ization", "ize"), ("ational", "ate"), ("ation", "ate"), ("ator", "ate"),
-            ("alism", "al"), ("aliti", "al"), ("alli", "al"), ("fulness", "ful"), ("ousli", "ous"),
-            ("ousness", "ous"), ("iveness", "ive"), ("iviti", "ive"), ("biliti", "ble"), ("bli", "ble"),
-            ("ogist", "og"), ("fulli", "ful"), ("lessli", "less"),
-        ]
-        var table: [[UInt8]: [UInt8]] = [:]
-        for (from, to) in pairs { table[b(from)] = b(to) }
-        return table
-    }()
-    static let step2Keys = Array(step2.keys) + [ogi, li]
+    static func isDoubled(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "b"), UInt8(ascii: "d"), UInt8(ascii: "f"), UInt8(ascii: "g"), UInt8(ascii: "m"),
+            UInt8(ascii: "n"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return true
+        default: return false
+        }
+    }
 
-    static let step3: [[UInt8]: [UInt8]] = {
-        let pairs: [(String, String)] = [
-            ("tional", "tion"), ("ational", "ate"), ("alize", "al"), ("icate", "ic"), ("iciti", "ic"), ("ical", "ic"),
-            ("ful", ""), ("ness", ""),
-        ]
-        var table: [[UInt8]: [UInt8]] = [:]
-        for (from, to) in pairs { table[b(from)] = b(to) }
-        return table
-    }()
-    static let step3Keys = Array(step3.keys) + [ative]
+    static func isValidLi(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "g"), UInt8(ascii: "h"),
+            UInt8(ascii: "k"), UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return true
+        default: return false
+        }
+    }
+
+    private static let step2Pairs: [(String, String)] = [
+        ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("abli", "able"), ("entli", "ent"),
+        ("izer", "ize"), ("ization", "ize"), ("ational", "ate"), ("ation", "ate"), ("ator", "ate"),
+        ("alism", "al"), ("aliti", "al"), ("alli", "al"), ("fulness", "ful"), ("ousli", "ous"),
+        ("ousness", "ous"), ("iveness", "ive"), ("iviti", "ive"), ("biliti", "ble"), ("bli", "ble"),
+        ("ogist", "og"), ("fulli", "ful"), ("lessli", "less"), ("ogi", ""), ("li", ""),
+    ]
+    static let step2 = step2Pairs.map { Packed(suffix: $0.0) }
+    static let step2Replacements = step2Pairs.map { Array($0.1.utf8) }
+    /// ogi becomes og only after l; li goes only after a valid li-ending.
+    static let step2Ogi = step2Pairs.count - 2, step2Li = step2Pairs.count - 1
+
+    private static let step3Pairs: [(String, String)] = [
+        ("tional", "tion"), ("ational", "ate"), ("alize", "al"), ("icate", "ic"), ("iciti", "ic"), ("ical", "ic"),
+        ("ful", ""), ("ness", ""), ("ative", ""),
+    ]
+    static let step3 = step3Pairs.map { Packed(suffix: $0.0) }
+    static let step3Replacements = step3Pairs.map { Array($0.1.utf8) }
+    /// ative goes only in R2.
+    static let step3Ative = step3Pairs.count - 1
 
     static let step4 = [
         "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous",
         "ive", "ize", "ion",
-    ].map(b)
+    ].map { Packed(suffix: $0) }
+    /// ion goes only after s or t.
+    static let step4Ion = 17
 }

@@ -87,17 +87,22 @@ extension WordFamily {
 }
 
 /// Which words of a text might belong to a family a lexicon uses, judged by their first letters, so the
-/// tokeniser stems only those. A stem keeps its word's first three letters except where a y becomes i
-/// ("spy", "dying"), so a word is admitted when its first letters are those of some family's stem; a
-/// stem of one or two letters admits the short words that start with it. False positives only cost a
-/// look-up.
+/// tokeniser stems only those. A stem keeps its word's first four letters (three, for a stem of three)
+/// except where a y becomes i ("copy", "spy", "dying"), so a word is admitted when its first letters are
+/// those of some family's stem; a stem of one or two letters admits the short words that start with it.
+/// False positives only cost a look-up.
 struct FamilyFilter: Sendable {
-    private var long = [UInt64](repeating: 0, count: 1 << 15 / 64)
+    private var four = [UInt64](repeating: 0, count: 1 << 16 / 64)
+    private var three = [UInt64](repeating: 0, count: 1 << 15 / 64)
     private var short = [UInt64](repeating: 0, count: 1 << 10 / 64)
 
     @inline(__always) private static func letter(_ b: UInt8) -> Int { Int(b & 31) }
 
-    @inline(__always) private static func longIndex(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+    @inline(__always) private static func fourIndex(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Int {
+        (letter(a) << 15 | letter(b) << 10 | letter(c) << 5 | letter(d)) & 0xFFFF ^ letter(a) >> 1
+    }
+
+    @inline(__always) private static func threeIndex(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
         letter(a) << 10 | letter(b) << 5 | letter(c)
     }
 
@@ -111,14 +116,17 @@ struct FamilyFilter: Sendable {
 
     /// Admits the words whose family stem is `stem`.
     mutating func admit(stem s: [UInt8]) {
+        let i = UInt8(ascii: "i"), y = UInt8(ascii: "y"), e = UInt8(ascii: "e")
         switch s.count {
         case 0: return
         case 1, 2: Self.set(&short, Self.shortIndex(s[0], s.count == 2 ? s[1] : 0))
+        case 3:
+            Self.set(&three, Self.threeIndex(s[0], s[1], s[2]))
+            if s[2] == i { Self.set(&three, Self.threeIndex(s[0], s[1], y)) }  // spy, spi
+            if s[1] == i && s[2] == e { Self.set(&three, Self.threeIndex(s[0], y, i)) }  // dying, die
         default:
-            Self.set(&long, Self.longIndex(s[0], s[1], s[2]))
-            let i = UInt8(ascii: "i"), y = UInt8(ascii: "y"), e = UInt8(ascii: "e")
-            if s[2] == i { Self.set(&long, Self.longIndex(s[0], s[1], y)) }  // spy, spi
-            if s.count == 3 && s[1] == i && s[2] == e { Self.set(&long, Self.longIndex(s[0], y, i)) }  // dying, die
+            Self.set(&four, Self.fourIndex(s[0], s[1], s[2], s[3]))
+            if s[3] == i { Self.set(&four, Self.fourIndex(s[0], s[1], s[2], y)) }  // copy, copi
         }
     }
 
@@ -127,7 +135,8 @@ struct FamilyFilter: Sendable {
 
     /// Whether the folded word of `count` bytes at `p` may belong to an admitted family.
     @inline(__always) func mayMatch(_ p: UnsafeBufferPointer<UInt8>, _ count: Int) -> Bool {
-        if count >= 3 && Self.test(long, Self.longIndex(p[0], p[1], p[2])) { return true }
+        if count >= 4 && Self.test(four, Self.fourIndex(p[0], p[1], p[2], p[3])) { return true }
+        if count >= 3 && Self.test(three, Self.threeIndex(p[0], p[1], p[2])) { return true }
         guard count >= 1 && count <= 6 else { return false }
         return Self.test(short, Self.shortIndex(p[0], count >= 2 ? p[1] : 0))
     }
