@@ -116,16 +116,18 @@ private struct StemmedWord {
     /// The index of the longest of `suffixes` the word ends with.
     private func longest(_ suffixes: [Packed]) -> Int? {
         let t = tail
-        var best: Int?
-        var bestCount = 0
-        for i in suffixes.indices {
-            let s = suffixes[i]
-            if s.count > bestCount && s.count <= b.count && t & s.mask == s.bits {
+        let n = b.count
+        return suffixes.withUnsafeBufferPointer { p in
+            var best: Int?
+            var bestCount = 0
+            // The masked compare fails first for nearly every suffix; a suffix longer than the word cannot
+            // pass it (the word's missing bytes are zero), the count test only keeps that explicit.
+            for i in 0..<p.count where t & p[i].mask == p[i].bits && p[i].count > bestCount && p[i].count <= n {
                 best = i
-                bestCount = s.count
+                bestCount = p[i].count
             }
+            return best
         }
-        return best
     }
 
     private mutating func replace(_ count: Int, with s: [UInt8]) {
@@ -267,7 +269,10 @@ private enum Ascii {
 private struct Packed: Equatable {
     let bits: UInt64
     let count: Int
-    var mask: UInt64 { count >= 8 ? ~0 : (1 << UInt64(8 * count)) - 1 }
+    /// The bytes of the word a test compares.
+    let mask: UInt64
+
+    private static func mask(_ count: Int) -> UInt64 { count >= 8 ? ~0 : (1 << UInt64(8 * count)) - 1 }
 
     /// A suffix.
     init(suffix: String) {
@@ -276,6 +281,7 @@ private struct Packed: Equatable {
         for (k, c) in bytes.reversed().enumerated() { bits |= UInt64(c) << UInt64(8 * k) }
         self.bits = bits
         count = bytes.count
+        mask = Packed.mask(bytes.count)
     }
 
     /// A prefix or whole short word.
@@ -283,6 +289,7 @@ private struct Packed: Equatable {
         let bytes = Array(prefix.utf8)
         bits = Packed.head(of: bytes, 0..<bytes.count)
         count = bytes.count
+        mask = Packed.mask(bytes.count)
     }
 
     /// The bytes of `range` (at most the first eight), the first lowest.
