@@ -192,8 +192,7 @@ struct Tokeniser {
             // per distinct word of the text (the cache keeps the result), and only when its first letters
             // are those of such a family.
             if id < 0 && vocabulary.hasFamilies && vocabulary.familyFilter.mayMatch(UnsafeBufferPointer(out), n) {
-                let family = WordFamily.key(folded: Array(out[0..<n]))
-                id = family.withUnsafeBufferPointer { vocabulary.lookup($0, $0.count) } ?? -1
+                id = WordFamily.familyID(ofFolded: UnsafeBufferPointer(out), n, in: vocabulary)
             }
             if flags & Token.Flags.allCaps != 0 {
                 out[0] = 0x01

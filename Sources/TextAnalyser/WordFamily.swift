@@ -18,8 +18,22 @@ public enum WordFamily {
 
     /// The family key of a folded word (a Normaliser key), marker included.
     static func key(folded word: [UInt8]) -> [UInt8] {
-        if let own = table[word] { return own }
+        if let own = word.withUnsafeBufferPointer({ tableWords.lookup($0, $0.count) }) { return tableKeys[Int(own)] }
         return [marker] + Stemmer.stem(word)
+    }
+
+    /// The vocabulary id of the family of the folded word of `count` bytes at `p`, or -1: the tokeniser's
+    /// look-up, with no hashing of arrays and one allocation for the stem.
+    static func familyID(ofFolded p: UnsafeBufferPointer<UInt8>, _ count: Int, in vocabulary: Vocabulary) -> Int32 {
+        if let own = tableWords.lookup(p, count) {
+            return tableKeys[Int(own)].withUnsafeBufferPointer { vocabulary.lookup($0, $0.count) } ?? -1
+        }
+        let stem = Stemmer.stem(Array(UnsafeBufferPointer(rebasing: p[0..<count])))
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stem.count + 1) { key in
+            key[0] = marker
+            for (k, c) in stem.enumerated() { key[k + 1] = c }
+            return vocabulary.lookup(UnsafeBufferPointer(key), stem.count + 1) ?? -1
+        }
     }
 
     /// The family of a word as written ("Personalising" is "personaliz"), for tests and diagnostics.
@@ -66,6 +80,17 @@ public enum WordFamily {
         ("speak", ["spoke", "spoken"]), ("write", ["wrote", "written"]), ("know", ["knew", "known"]),
     ]
 
+    /// The words of the two tables, by id into `tableKeys` (an open-addressing table, so a look-up hashes
+    /// bytes without allocating).
+    private static let tableWords: Vocabulary = {
+        var words = Vocabulary()
+        for (word, _) in tableEntries { _ = words.intern(word) }
+        return words
+    }()
+
+    /// Per id of `tableWords`, the word's family key.
+    private static let tableKeys: [[UInt8]] = tableEntries.map(\.key)
+
     /// Folded word to family key, for every word in the two tables.
     private static let table: [[UInt8]: [UInt8]] = {
         var table: [[UInt8]: [UInt8]] = [:]
@@ -83,7 +108,7 @@ public enum WordFamily {
 
 extension WordFamily {
     /// Every word of the tables with its family key, so a lexicon can tell which of them it uses.
-    static var tableEntries: [(word: [UInt8], key: [UInt8])] { table.map { ($0.key, $0.value) } }
+    static let tableEntries: [(word: [UInt8], key: [UInt8])] = table.map { ($0.key, $0.value) }
 }
 
 /// Which words of a text might belong to a family a lexicon uses, judged by their first letters, so the
