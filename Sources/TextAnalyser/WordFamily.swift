@@ -162,7 +162,15 @@ struct FamilyFilter: Sendable {
     @inline(__always) func mayMatch(_ p: UnsafeBufferPointer<UInt8>, _ count: Int) -> Bool {
         if count >= 4 && Self.test(four, Self.fourIndex(p[0], p[1], p[2], p[3])) { return true }
         if count >= 3 && Self.test(three, Self.threeIndex(p[0], p[1], p[2])) { return true }
-        guard count >= 1 && count <= 6 else { return false }
+        guard count >= 1 && count <= 7 else { return false }
+        // A stem of one or two letters comes from the word itself or from it plus s, ed, ing or ly,
+        // perhaps with its last letter doubled ("ups", "upped", "upping"): "into" and "only" need no stem.
+        if count >= 3 {
+            let third = p[2]
+            guard third == UInt8(ascii: "s") || third == UInt8(ascii: "e") || third == UInt8(ascii: "i")
+                || third == p[1]
+            else { return false }
+        }
         return Self.test(short, Self.shortIndex(p[0], count >= 2 ? p[1] : 0))
     }
 }

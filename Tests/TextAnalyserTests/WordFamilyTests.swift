@@ -211,6 +211,16 @@ struct WordFamilyTests {
         #expect(matches("general-exact", in: "Generally it holds.").asserted.isEmpty)
     }
 
+    @Test("Short phrase words match in their other forms, and longer words that only start like them do not")
+    func shortWords() {
+        let lexicon = Lexicon(terms: [TermDefinition(id: "up", label: "Follow up", variants: ["follow up"])])
+        let analyse = Analyser(lexicon: lexicon)
+        for text in ["We followed up.", "Staff follow up.", "Staff following ups."] {
+            #expect(analyse.analyse(text).findingsByTerm[0].count == 1, "\(text)")
+        }
+        #expect(analyse.analyse("We follow upstream.").findingsByTerm[0].isEmpty)
+    }
+
     @Test("A word listed as written by another term still matches by family")
     func sharedWords() {
         // "customer" is both a word of several phrases and a false friend; "retention" is only a family key.
