@@ -132,7 +132,8 @@ struct RubricDecoder {
                     kind: TermDefinition.Kind(rawValue: node["kind"]?.stringValue ?? "concept") ?? .concept,
                     variants: (node["variants"]?.arrayValue ?? []).compactMap(\.stringValue),
                     exactCaseVariants: (node["exactCaseVariants"]?.arrayValue ?? []).compactMap(\.stringValue),
-                    requiresContext: (node["requiresContext"]?.arrayValue ?? []).compactMap(\.stringValue)))
+                    requiresContext: (node["requiresContext"]?.arrayValue ?? []).compactMap(\.stringValue),
+                    exactForm: node["exactForm"]?.boolValue ?? false))
         }
     }
 

@@ -1,5 +1,6 @@
 import JSONSupport
 import Foundation
+import TextAnalyser
 
 /// Checks a rubric for mistakes beyond loading: marking points without examples, levels with no feedback,
 /// misconceptions without rejecting examples, level labels an example names that do not exist.
@@ -30,6 +31,33 @@ public enum RubricLinter {
             warn(m.location, "misconception '\(m.id)' needs both asserting and rejecting examples", "examples")
         }
         if rubric.bands.isEmpty { err(nil, "the rubric has no bands", "bands") }
+        for term in rubric.terms {
+            for (variant, coveredBy) in variantsCoveredByFamily(term) {
+                let why = term.matchesFamilies ? "same word family" : "same form once plurals and spellings are folded"
+                warn(
+                    nil,
+                    "concept '\(term.id)': variant '\(variant)' is already matched through '\(coveredBy)' (\(why)); list one form of each word",
+                    "variant-covered-by-family")
+            }
+        }
         return out.sorted { ($0.location?.offset ?? 0) < ($1.location?.offset ?? 0) }
+    }
+
+    /// The variants of a term that an earlier variant already matches, each with that earlier variant:
+    /// "segmented" after "segmentation", "customer complaints" after "customer complaint". Variants that
+    /// differ only in case, plural or spelling count too.
+    static func variantsCoveredByFamily(_ term: TermDefinition) -> [(variant: String, coveredBy: String)] {
+        var firstByForm: [[String]: String] = [:]
+        var covered: [(String, String)] = []
+        for v in term.variants {
+            let form = Lexicon.matchingForm(of: v, in: term)
+            guard !form.isEmpty else { continue }
+            if let first = firstByForm[form] {
+                covered.append((v, first))
+            } else {
+                firstByForm[form] = v
+            }
+        }
+        return covered
     }
 }

@@ -145,7 +145,9 @@ extension AnalysisBuilder {
         if letters < 2 && first == last { return .notOrganisation }
         // A title-case idea ("the Endowed Progress Effect") or a quoted or emphasised title ('Animal Welfare',
         // **Data Cleaning**) is not an organisation unless a suffix says so ("Marketing Ltd").
-        if !hasCompanySuffix(first, last, atStart: false) && (isConceptHead(last) || isQuotedOrEmphasised(first, last, in: range)) {
+        let ideaHead = isConceptHead(last)
+            || (last + 1 < range.upperBound && tokens[last + 1].has(Token.Flags.capitalised) && isConceptHead(last + 1))
+        if !hasCompanySuffix(first, last, atStart: false) && (ideaHead || isQuotedOrEmphasised(first, last, in: range)) {
             return .notOrganisation
         }
         let single = first == last || (last == first + 1 && tokens[last].kind != .word)
@@ -295,7 +297,8 @@ extension AnalysisBuilder {
         return capitals * 10 >= sentence.wordCount * 7
     }
 
-    /// The name ends in a noun that names an idea or a topic; a one-word name is judged by its context instead.
+    /// The word names an idea or a topic ("Effect", "Analysis"), at the end of a name or capitalised right after
+    /// it (a course word such as "Analysis" is a term, so the name's run stops before it).
     private func isConceptHead(_ last: Int) -> Bool {
         tokens[last].kind == .word && isCue(last, .conceptHead)
     }

@@ -18,11 +18,20 @@ public struct TermDefinition: Sendable, Hashable {
     /// Ids of terms that must be present nearby (same paragraph or its heading) for an ambiguous word
     /// such as "place" or "process" to count, e.g. ["marketing-mix"].
     public var requiresContext: [String]
+    /// Whether the variants match only in the forms listed (with plurals and spellings folded), not through
+    /// their word families: for a concept whose inflections or derivations mean something else.
+    public var exactForm: Bool
+
+    /// Whether the variants match through word families: concepts, frameworks and misconceptions do;
+    /// names of organisations and laws, and terms marked `exactForm`, do not.
+    public var matchesFamilies: Bool {
+        !exactForm && (kind == .concept || kind == .framework || kind == .misconception)
+    }
 
     /// Creates a term.
     public init(
         id: String, label: String, kind: Kind = .concept, variants: [String], exactCaseVariants: [String] = [],
-        requiresContext: [String] = []
+        requiresContext: [String] = [], exactForm: Bool = false
     ) {
         self.id = id
         self.label = label
@@ -30,6 +39,7 @@ public struct TermDefinition: Sendable, Hashable {
         self.variants = variants
         self.exactCaseVariants = exactCaseVariants
         self.requiresContext = requiresContext
+        self.exactForm = exactForm
     }
 }
 
@@ -81,6 +91,9 @@ public struct Lexicon: Sendable {
     let termKinds: [TermDefinition.Kind]
     /// Per vocabulary id, the single-word cues it carries (for fast checks that need no trie walk).
     let wordCues: [UInt64]
+    /// Per vocabulary id of a word as written, the id of its word family when some phrase uses that
+    /// family, else -1: the trie walk also steps with it.
+    let families: [Int32]
 
     /// Index of a term by id.
     public func index(of id: String) -> Int? { termIndex[id] }
@@ -97,8 +110,13 @@ public struct Lexicon: Sendable {
 
         var builder = TrieBuilder()
         for (i, term) in terms.enumerated() {
-            for v in term.variants { builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: false) }
-            for v in term.exactCaseVariants { builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: true) }
+            let family = term.matchesFamilies
+            for v in term.variants {
+                builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: false, family: family)
+            }
+            for v in term.exactCaseVariants {
+                builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: true, family: false)
+            }
         }
         var singleWordCues: [(Int32, Cue)] = []
         for (cue, phrases) in Self.cueWords {
@@ -107,12 +125,13 @@ public struct Lexicon: Sendable {
                 // need their single words in the trie as well.
                 if words.count == 1 { singleWordCues.append((builder.intern(words[0]), cue)) }
                 if cue.isReported || words.count > 1 {
-                    builder.add(words, entry: -(cue.rawValue + 1), exactCase: false)
+                    builder.add(words, entry: -(cue.rawValue + 1), exactCase: false, family: false)
                 }
             }
         }
         var cues = [UInt64](repeating: 0, count: builder.vocabulary.count)
         for (id, cue) in singleWordCues { cues[Int(id)] |= 1 << UInt64(cue.rawValue) }
+        let families = builder.mergeFamilyEdges(builder.familiesOfWords())
         vocabulary = builder.vocabulary
         transitions = TransitionTable(builder.transitions)
         var offsets: [Int32] = [0]
@@ -125,8 +144,22 @@ public struct Lexicon: Sendable {
         terminalEntries = entries
         var starts = [Bool](repeating: false, count: builder.vocabulary.count)
         for key in builder.transitions.keys where key >> 32 == 0 { starts[Int(UInt32(truncatingIfNeeded: key))] = true }
+        for (id, family) in families.enumerated() where family >= 0 && starts[Int(family)] { starts[id] = true }
         startsPhrase = starts
         wordCues = cues
+        self.families = families
+    }
+
+    /// The words of a variant as the phrase trie keys them for `term` (its word families, unless the term
+    /// matches only as written), so two variants with the same keys match the same wording. Rubric lint
+    /// uses it to point out variants that another variant already covers.
+    public static func matchingForm(of variant: String, in term: TermDefinition) -> [String] {
+        TrieBuilder.words(of: variant).map { w in
+            if w.isNumber { return String(decoding: w.bytes, as: UTF8.self) }
+            let folded = Normaliser.key(w.bytes, acronymPlural: w.acronymPlural)
+            let key = term.matchesFamilies ? Array(WordFamily.key(folded: folded).dropFirst()) : folded
+            return String(decoding: key, as: UTF8.self)
+        }
     }
 
     /// The built-in cue phrases, tokenised once per process.
@@ -172,27 +205,78 @@ fileprivate struct TrieBuilder {
         }
     }
 
-    /// Adds a phrase, given as its words, ending in `entry`.
-    mutating func add(_ words: [RawWord], entry: Int32, exactCase: Bool) {
+    /// Adds a phrase, given as its words, ending in `entry`. With `family`, each word is keyed by its word
+    /// family, so the phrase also matches the words' other forms.
+    mutating func add(_ words: [RawWord], entry: Int32, exactCase: Bool, family: Bool) {
         guard !words.isEmpty else { return }
-        insert(words.map { key($0, exactCase: exactCase) }, entry: entry)
+        insert(words.map { key($0, exactCase: exactCase, family: family) }, entry: entry)
         if words.count > 1 && !exactCase && words.allSatisfy({ !$0.isNumber }) {
             // after-sales / after sales also written aftersales; omni-channel as omnichannel.
             let joined = RawWord(bytes: words.flatMap(\.bytes), acronymPlural: false, isNumber: false)
-            insert([key(joined, exactCase: false)], entry: entry)
+            insert([key(joined, exactCase: false, family: family)], entry: entry)
         }
     }
 
-    /// The vocabulary id of one word, case-folded.
-    mutating func intern(_ w: RawWord) -> Int32 { key(w, exactCase: false) }
+    /// Gives a word the vocabulary holds as written the trie edges of its family, so the walk needs one step
+    /// for it instead of two. Where the word already has an edge of its own from the same node (a cue or an
+    /// exactForm phrase) that leads elsewhere, the two cannot share a step: the word keeps its family id
+    /// and the walk steps with both. Returns the family ids the walk still needs, -1 elsewhere.
+    mutating func mergeFamilyEdges(_ families: [Int32]) -> [Int32] {
+        var wordsOfFamily: [Int32: [Int32]] = [:]
+        for (id, family) in families.enumerated() where family >= 0 { wordsOfFamily[family, default: []].append(Int32(id)) }
+        guard !wordsOfFamily.isEmpty else { return families }
+        var stillNeeded = [Int32](repeating: -1, count: families.count)
+        for (key, child) in transitions {
+            let node = key >> 32
+            guard let words = wordsOfFamily[Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)] else { continue }
+            for w in words {
+                let own = node << 32 | UInt64(UInt32(w))
+                if let existing = transitions[own] {
+                    if existing != child { stillNeeded[Int(w)] = families[Int(w)] }
+                } else {
+                    transitions[own] = child
+                }
+            }
+        }
+        return stillNeeded
+    }
 
-    private mutating func key(_ w: RawWord, exactCase: Bool) -> Int32 {
+    /// Per vocabulary id, the id of the word's family key when the vocabulary holds that key, else -1.
+    /// Words written in capitals, numbers and family keys themselves have none. Also fills the
+    /// vocabulary's filter of the words that may belong to its families.
+    mutating func familiesOfWords() -> [Int32] {
+        var families = [Int32](repeating: -1, count: vocabulary.count)
+        guard vocabulary.hasFamilies else { return families }
+        for (word, key) in WordFamily.tableEntries
+        where key.withUnsafeBufferPointer({ vocabulary.lookup($0, $0.count) }) != nil {
+            vocabulary.familyFilter.admit(word: word)
+        }
+        for id in 0..<Int32(vocabulary.count) {
+            let key = vocabulary.key(id)
+            if key.first == WordFamily.marker {
+                vocabulary.familyFilter.admit(stem: Array(key.dropFirst()))
+                continue
+            }
+            guard let first = key.first, first != 0x01, !(0x30...0x39).contains(first) else { continue }
+            let family = WordFamily.key(folded: key)
+            families[Int(id)] = family.withUnsafeBufferPointer { vocabulary.lookup($0, $0.count) } ?? -1
+        }
+        return families
+    }
+
+    /// The vocabulary id of one word, case-folded.
+    mutating func intern(_ w: RawWord) -> Int32 { key(w, exactCase: false, family: false) }
+
+    private mutating func key(_ w: RawWord, exactCase: Bool, family: Bool) -> Int32 {
         if exactCase && !w.isNumber {
             let raw = w.acronymPlural ? Array(w.bytes.dropLast()) : w.bytes
             return vocabulary.intern([0x01] + raw)
         }
         if w.isNumber { return vocabulary.intern(w.bytes) }
-        return vocabulary.intern(Normaliser.key(w.bytes, acronymPlural: w.acronymPlural))
+        let folded = Normaliser.key(w.bytes, acronymPlural: w.acronymPlural)
+        guard family else { return vocabulary.intern(folded) }
+        vocabulary.hasFamilies = true
+        return vocabulary.intern(WordFamily.key(folded: folded))
     }
 
     private mutating func insert(_ ids: [Int32], entry: Int32) {

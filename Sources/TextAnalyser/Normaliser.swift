@@ -139,7 +139,7 @@ enum Normaliser {
 
     /// Suffixes whose s becomes z, with the s's distance from the end of the word.
     private static let zSuffixes: [(StaticString, Int)] = [
-        ("isation", 5), ("isations", 6), ("ising", 3), ("ised", 2), ("iser", 2), ("ise", 2),
-        ("yser", 2), ("ysing", 3), ("ysed", 2), ("yse", 2),
+        ("isation", 6), ("isations", 7), ("ising", 4), ("ised", 3), ("iser", 3), ("ise", 2),
+        ("yser", 3), ("ysing", 4), ("ysed", 3), ("yse", 2),
     ]
 }

@@ -190,6 +190,7 @@ private struct PhraseWalker {
     let transitions: TransitionTable.View
     let offsets: UnsafeBufferPointer<Int32>
     let entries: UnsafeBufferPointer<Int32>
+    let families: UnsafeBufferPointer<Int32>
 
     /// Runs `body` with a walker over the lexicon, tokens and text.
     static func with(_ lexicon: Lexicon, _ tokens: [Token], _ bytes: [UInt8], _ body: (PhraseWalker) -> Void) {
@@ -197,8 +198,12 @@ private struct PhraseWalker {
             bytes.withUnsafeBufferPointer { b in
                 lexicon.terminalOffsets.withUnsafeBufferPointer { o in
                     lexicon.terminalEntries.withUnsafeBufferPointer { e in
-                        lexicon.transitions.withView { view in
-                            body(PhraseWalker(tokens: t, bytes: b, transitions: view, offsets: o, entries: e))
+                        lexicon.families.withUnsafeBufferPointer { f in
+                            lexicon.transitions.withView { view in
+                                body(
+                                    PhraseWalker(
+                                        tokens: t, bytes: b, transitions: view, offsets: o, entries: e, families: f))
+                            }
                         }
                     }
                 }
@@ -212,6 +217,13 @@ private struct PhraseWalker {
     ) {
         let t = tokens[j]
         step(node: node, id: t.id, first: first, at: j, end: end, sentence: s, terms: &terms, cues: &cues)
+        // A word the vocabulary holds as written may also belong to a family some phrase uses.
+        if t.id >= 0 {
+            let family = families[Int(t.id)]
+            if family >= 0 {
+                step(node: node, id: family, first: first, at: j, end: end, sentence: s, terms: &terms, cues: &cues)
+            }
+        }
         if t.capsId >= 0 && t.capsId != t.id {
             step(node: node, id: t.capsId, first: first, at: j, end: end, sentence: s, terms: &terms, cues: &cues)
         }

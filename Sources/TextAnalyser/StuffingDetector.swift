@@ -23,9 +23,9 @@ extension AnalysisBuilder {
     }
 
     /// Sentences (other than repeats, headings and reference entries) that are runs of terms rather than
-    /// sentences: four or more distinct concepts or frameworks making up half or more of the words, with at
-    /// most one word of sentence scaffolding (articles, auxiliaries, pronouns, prepositions) outside them, or
-    /// three quarters or more terms. A well-formed sentence naming several things ("The sales process has six
+    /// sentences: four or more distinct concepts or frameworks making up two thirds or more of the words with
+    /// no sentence scaffolding (articles, auxiliaries, pronouns, prepositions) outside them, or three quarters
+    /// or more with at most one word of it. A well-formed sentence naming several things ("The sales process has six
     /// stages: ...") is not one; organisations, laws and the generic words of a misconception do not count.
     private func buzzwordSentences(excluding repeats: [Int]) -> [Int] {
         var isRepeat = [Bool](repeating: false, count: sentences.count)
@@ -57,7 +57,9 @@ extension AnalysisBuilder {
                 }
             }
             let words = sentences[s].wordCount
-            if termWords * 2 >= words && ((scaffold <= 1 && termWords * 4 >= words * 3) || scaffold == 0) {
+            // Half terms with no scaffolding at all, or three quarters with one word of it. A verb that is itself a
+            // term's word form ("CRM automates sales") is neither, so bare half-term sentences need two thirds.
+            if (scaffold <= 1 && termWords * 4 >= words * 3) || (scaffold == 0 && termWords * 3 >= words * 2) {
                 out.append(s)
             }
         }
@@ -104,10 +106,11 @@ extension AnalysisBuilder {
             if !f.weak {
                 strong[t] = true
             } else if firstWeak[t] < 0 && !blocks[sentences[f.sentence].block].isHeading
-                && !blocks[sentences[f.sentence].block].isReferenceList
+                && !blocks[sentences[f.sentence].block].isReferenceList && sentences[f.sentence].copiedFrom != .brief
             {
-                // A term in a heading labels a section and one in a reference is a title; only bare lists,
-                // fragments and stuffed sentences make a term "listed only".
+                // A term in a heading labels a section, one in a reference is a title and one in a pasted
+                // question is reported as copied; only bare lists, fragments and stuffed sentences make a term
+                // "listed only".
                 firstWeak[t] = n
             }
         }

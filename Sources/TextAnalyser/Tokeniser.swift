@@ -188,6 +188,12 @@ struct Tokeniser {
             let src = UnsafeBufferPointer(rebasing: p[start..<end])
             let n = Normaliser.fold(src, count, acronymPlural: acronymPlural, into: out)
             id = vocabulary.lookup(UnsafeBufferPointer(out), n) ?? -1
+            // A word not held as written may belong to a word family some phrase uses: stemmed here, once
+            // per distinct word of the text (the cache keeps the result), and only when its first letters
+            // are those of such a family.
+            if id < 0 && vocabulary.hasFamilies && vocabulary.familyFilter.mayMatch(UnsafeBufferPointer(out), n) {
+                id = WordFamily.familyID(ofFolded: UnsafeBufferPointer(out), n, in: vocabulary)
+            }
             if flags & Token.Flags.allCaps != 0 {
                 out[0] = 0x01
                 var m = 1

@@ -7,6 +7,11 @@ struct Vocabulary: Sendable {
     private var keyLengths: [Int32] = []
     private var arena: [UInt8] = []
     private var mask: Int
+    /// Whether some entry is a word family key, so the tokeniser should look up the family of a word the
+    /// vocabulary does not hold as written.
+    var hasFamilies = false
+    /// Which words may belong to one of the vocabulary's families (see `FamilyFilter`).
+    var familyFilter = FamilyFilter()
 
     init() {
         slots = Array(repeating: -1, count: 1024)
@@ -47,6 +52,12 @@ struct Vocabulary: Sendable {
         slots = Array(repeating: -1, count: slots.count * 2)
         mask = slots.count - 1
         for id in 0..<keyStarts.count { place(Int32(id), hashes[id]) }
+    }
+
+    /// The key of a word by id.
+    func key(_ id: Int32) -> [UInt8] {
+        let start = Int(keyStarts[Int(id)])
+        return Array(arena[start..<(start + Int(keyLengths[Int(id)]))])
     }
 
     /// The id of the first `count` bytes of `p`, or nil.
