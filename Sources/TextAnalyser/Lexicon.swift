@@ -112,7 +112,8 @@ public struct Lexicon: Sendable {
         for (i, term) in terms.enumerated() {
             let family = term.matchesFamilies
             for v in term.variants {
-                builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: false, family: family)
+                // An acronym ("ONS", "NPS") has no word family: "ONS" is not a form of "on".
+                builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: false, family: family && !Self.isAcronym(v))
             }
             for v in term.exactCaseVariants {
                 builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: true, family: false)
@@ -148,6 +149,15 @@ public struct Lexicon: Sendable {
         startsPhrase = starts
         wordCues = cues
         self.families = families
+    }
+
+    /// A variant written as one word in capitals, such as "ONS" or "KPIs".
+    static func isAcronym(_ variant: String) -> Bool {
+        let letters = variant.unicodeScalars
+        guard letters.count >= 2, letters.count <= 8, !variant.contains(" ") else { return false }
+        let body = variant.hasSuffix("s") ? String(variant.dropLast()) : variant
+        return body.unicodeScalars.count >= 2
+            && body.unicodeScalars.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "&" }
     }
 
     /// The words of a variant as the phrase trie keys them for `term` (its word families, unless the term
