@@ -18,6 +18,9 @@ struct PointRegion {
     /// paragraph (a whole answer in one block) is not.
     static let topicParagraph = 3...5
 
+    /// A sentence whose terms take up this share of it or more lists them rather than linking them.
+    static let listingShare = 0.4
+
     /// Words a continuation sentence needs to count as development on its own.
     static let continuationWords = 6
 
@@ -55,15 +58,21 @@ struct PointRegion {
         sentences = inRegion
         var developed: [Int] = []
         var hasSignal = Set<Int>()
+        var termBytes: [Int: Int] = [:]
         for (i, f) in analysis.findings.enumerated() where inRegion.contains(f.sentence) && !f.negated {
             if evaluator.isSignal(i) { hasSignal.insert(f.sentence) }
+            if case .term = f.kind { termBytes[f.sentence, default: 0] += f.range.count }
         }
         for s in inRegion.sorted() {
             let sentence = analysis.sentences[s]
             guard !sentence.isWeak, !sentence.isSignpost, sentence.copiedFrom == nil else { continue }
+            // Two of the point's concepts linked in a sentence of one's own words develop it; a sentence that is
+            // mostly the concepts themselves ("A, B, C and D are all part of it") only lists them.
+            let linked =
+                (conceptsPerSentence[s]?.count ?? 0) >= 2
+                && Double(termBytes[s] ?? 0) < Self.listingShare * Double(sentence.range.count)
             let supported =
-                hasSignal.contains(s) || (conceptsPerSentence[s]?.count ?? 0) >= 2
-                || (sentence.continuesPrevious && sentence.wordCount >= Self.continuationWords)
+                hasSignal.contains(s) || linked || (sentence.continuesPrevious && sentence.wordCount >= Self.continuationWords)
             if supported { developed.append(s) }
         }
         developedSentences = developed

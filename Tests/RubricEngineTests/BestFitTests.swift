@@ -273,4 +273,12 @@ struct BestFitTests {
             """
         #expect(assess(v2Rubric(levels: twoMissing), developed).points[0].level == "Knowledge", "two missing is not a fit")
     }
+
+    @Test("A sentence that is mostly the point's concepts lists them; one that links two in its own words develops it")
+    func listingIsNotLinking() {
+        let listing = assess(v2Rubric(), "Loyalty and retention matter. Customer loyalty, customer retention.")
+        #expect(listing.points[0].development == 0)
+        let linking = assess(v2Rubric(), "When regulars feel the cafe remembers them, their loyalty turns into years of retention for the owner.")
+        #expect(linking.points[0].development == 1)
+    }
 }
