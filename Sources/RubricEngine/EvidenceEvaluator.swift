@@ -7,10 +7,12 @@ struct EvidenceEvaluator {
     let rubric: Rubric
     /// Findings per signal, precomputed once per answer.
     private let signalFindings: [Signal: [Int]]
+    /// Per finding, whether it is a signal (anything but a plain concept).
+    private let signalFlags: [Bool]
 
     /// Where an expression is being evaluated.
     enum Scope: Equatable {
-        case document, sentence(Int), paragraph(Int), sentences(Set<Int>)
+        case document, sentence(Int), paragraph(Int), sentences(SentenceSet)
     }
 
     /// Which findings count.
@@ -20,17 +22,21 @@ struct EvidenceEvaluator {
         /// Negated findings count (used to recognise a rejected misconception).
         var allowNegated: Bool
         /// When set, signals count only in these sentences: the marking point's region.
-        var region: Set<Int>? = nil
+        var region: SentenceSet? = nil
     }
 
     init(analysis: Analysis, rubric: Rubric) {
         self.analysis = analysis
         self.rubric = rubric
         var map: [Signal: [Int]] = [:]
+        var flags = [Bool](repeating: false, count: analysis.findings.count)
         for (i, f) in analysis.findings.enumerated() {
-            for s in Self.signals(of: f, rubric: rubric) { map[s, default: []].append(i) }
+            let signals = Self.signals(of: f, rubric: rubric)
+            flags[i] = !signals.isEmpty
+            for s in signals { map[s, default: []].append(i) }
         }
         signalFindings = map
+        signalFlags = flags
     }
 
     private static func signals(of f: Finding, rubric: Rubric) -> [Signal] {
@@ -56,7 +62,7 @@ struct EvidenceEvaluator {
     }
 
     /// Whether a finding is a signal (anything but a plain concept).
-    func isSignal(_ i: Int) -> Bool { !Self.signals(of: analysis.findings[i], rubric: rubric).isEmpty }
+    func isSignal(_ i: Int) -> Bool { signalFlags[i] }
 
     func evaluate(_ e: Evidence, _ scope: Scope = .document, _ filter: Filter) -> [Int]? {
         switch e {
@@ -120,8 +126,8 @@ struct EvidenceEvaluator {
             search: for i in found {
                 let s = analysis.findings[i].sentence
                 guard tried.insert(s).inserted else { continue }
-                var local: Set<Int> = [s]
-                if s + 1 < analysis.sentences.count && analysis.sentences[s + 1].continuesPrevious { local.insert(s + 1) }
+                let carriedOn = s + 1 < analysis.sentences.count && analysis.sentences[s + 1].continuesPrevious
+                let local = SentenceSet(carriedOn ? [s, s + 1] : [s])
                 for w in evaluate(with, intersect(scope, local), filter) ?? [] where used.insert(piece(w)).inserted {
                     out += [i, w]
                     met += 1
@@ -148,10 +154,10 @@ struct EvidenceEvaluator {
     }
 
     /// The sentences of `scope` that are also in `set`.
-    private func intersect(_ scope: Scope, _ set: Set<Int>) -> Scope {
+    private func intersect(_ scope: Scope, _ set: SentenceSet) -> Scope {
         switch scope {
         case .document: return .sentences(set)
-        case .sentence(let s): return .sentences(set.contains(s) ? [s] : [])
+        case .sentence(let s): return .sentences(SentenceSet(set.contains(s) ? [s] : []))
         case .paragraph(let b): return .sentences(set.filter { analysis.sentences[$0].block == b })
         case .sentences(let other): return .sentences(set.intersection(other))
         }

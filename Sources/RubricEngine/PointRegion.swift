@@ -7,8 +7,8 @@ import TextAnalyser
 /// sentence under a heading that names one of its concepts, and the whole of a paragraph when most of its
 /// sentences are about the point, or when it is a paragraph of a few sentences that opens with the point.
 struct PointRegion {
-    /// Sentence indexes in the region.
-    let sentences: Set<Int>
+    /// The sentences in the region.
+    let sentences: SentenceSet
     /// Distinct genuine sentences in the region that support the point (see `development(...)`).
     let development: Int
     /// The sentences counted as development, in order.
@@ -26,53 +26,62 @@ struct PointRegion {
 
     init(point: MarkingPoint, evaluator: EvidenceEvaluator) {
         let analysis = evaluator.analysis
-        var inRegion = Set<Int>()
-        var headings = Set<Int>()
-        var conceptsPerSentence: [Int: Set<Int>] = [:]
+        let n = analysis.sentences.count
+        // Arrays indexed by sentence or block, not sets: this runs for every point of every check.
+        var inRegion = [Bool](repeating: false, count: n)
+        var headingNamesIt = [Bool](repeating: false, count: analysis.blocks.count)
+        var concepts = [Int](repeating: 0, count: n)
+        var lastConcept = [Int](repeating: -1, count: n)
         for t in point.about {
             for i in analysis.findingsByTerm[t] {
                 let s = analysis.findings[i].sentence
                 guard analysis.sentences[s].copiedFrom != .brief else { continue }
                 let block = analysis.sentences[s].block
                 if analysis.blocks[block].isHeading {
-                    headings.insert(block)
+                    headingNamesIt[block] = true
                 } else {
-                    inRegion.insert(s)
-                    if !analysis.findings[i].negated || evaluator.rubric.negationIsContent.contains(t) {
-                        conceptsPerSentence[s, default: []].insert(t)
+                    inRegion[s] = true
+                    let counts = !analysis.findings[i].negated || evaluator.rubric.negationIsContent.contains(t)
+                    if counts && lastConcept[s] != t {
+                        lastConcept[s] = t
+                        concepts[s] += 1
                     }
                 }
             }
         }
         for (s, sentence) in analysis.sentences.enumerated() {
-            if let h = analysis.blocks[sentence.block].heading, headings.contains(h) { inRegion.insert(s) }
-            if s > 0 && sentence.continuesPrevious && inRegion.contains(s - 1) { inRegion.insert(s) }
+            if let h = analysis.blocks[sentence.block].heading, headingNamesIt[h] { inRegion[s] = true }
+            if s > 0 && sentence.continuesPrevious && inRegion[s - 1] { inRegion[s] = true }
         }
-        var sentencesPerBlock: [Int: [Int]] = [:]
-        for (s, sentence) in analysis.sentences.enumerated() { sentencesPerBlock[sentence.block, default: []].append(s) }
-        for (_, members) in sentencesPerBlock where members.count > 1 {
-            let about = members.filter { inRegion.contains($0) }.count
-            let opensWithIt = inRegion.contains(members[0]) && Self.topicParagraph.contains(members.count)
-            if opensWithIt || about * 2 > members.count { inRegion.formUnion(members) }
+        // Sentences are in order, so each paragraph's sentences are one run.
+        var start = 0
+        while start < n {
+            var end = start + 1
+            while end < n && analysis.sentences[end].block == analysis.sentences[start].block { end += 1 }
+            let members = end - start
+            if members > 1 {
+                let about = (start..<end).filter { inRegion[$0] }.count
+                let opensWithIt = inRegion[start] && Self.topicParagraph.contains(members)
+                if opensWithIt || about * 2 > members { for k in start..<end { inRegion[k] = true } }
+            }
+            start = end
         }
-        sentences = inRegion
+        sentences = SentenceSet(mask: inRegion)
         var developed: [Int] = []
-        var hasSignal = Set<Int>()
-        var termBytes: [Int: Int] = [:]
-        for (i, f) in analysis.findings.enumerated() where inRegion.contains(f.sentence) && !f.negated {
-            if evaluator.isSignal(i) { hasSignal.insert(f.sentence) }
-            if case .term = f.kind { termBytes[f.sentence, default: 0] += f.range.count }
+        var hasSignal = [Bool](repeating: false, count: n)
+        var termBytes = [Int](repeating: 0, count: n)
+        for (i, f) in analysis.findings.enumerated() where inRegion[f.sentence] && !f.negated {
+            if evaluator.isSignal(i) { hasSignal[f.sentence] = true }
+            if case .term = f.kind { termBytes[f.sentence] += f.range.count }
         }
-        for s in inRegion.sorted() {
+        for s in 0..<n where inRegion[s] {
             let sentence = analysis.sentences[s]
             guard !sentence.isWeak, !sentence.isSignpost, sentence.copiedFrom == nil else { continue }
             // Two of the point's concepts linked in a sentence of one's own words develop it; a sentence that is
             // mostly the concepts themselves ("A, B, C and D are all part of it") only lists them.
-            let linked =
-                (conceptsPerSentence[s]?.count ?? 0) >= 2
-                && Double(termBytes[s] ?? 0) < Self.listingShare * Double(sentence.range.count)
+            let linked = concepts[s] >= 2 && Double(termBytes[s]) < Self.listingShare * Double(sentence.range.count)
             let supported =
-                hasSignal.contains(s) || linked || (sentence.continuesPrevious && sentence.wordCount >= Self.continuationWords)
+                hasSignal[s] || linked || (sentence.continuesPrevious && sentence.wordCount >= Self.continuationWords)
             if supported { developed.append(s) }
         }
         developedSentences = developed

@@ -46,26 +46,31 @@ public struct ReferenceTexts: Sendable {
     /// Which reference, if any, a sentence repeats. `words` are the sentence's word hashes in order.
     func copySource(of words: [UInt64]) -> CopySource? {
         guard words.count >= Self.runWords else { return nil }
-        if Self.isCopied(words, from: brief) { return .brief }
-        if Self.isCopied(words, from: source) { return .source }
+        // Hash the runs once; most sentences share none with either reference and stop here.
+        let runs = WordHasher.runHashes(words, length: Self.runWords)
+        if !brief.isEmpty && runs.contains(where: brief.contains) && Self.isCopied(words.count, runs, from: brief) {
+            return .brief
+        }
+        if !source.isEmpty && runs.contains(where: source.contains) && Self.isCopied(words.count, runs, from: source) {
+            return .source
+        }
         return nil
     }
 
-    private static func isCopied(_ words: [UInt64], from reference: Set<UInt64>) -> Bool {
-        guard !reference.isEmpty else { return false }
-        var covered = [Bool](repeating: false, count: words.count)
+    private static func isCopied(_ wordCount: Int, _ runs: [UInt64], from reference: Set<UInt64>) -> Bool {
+        var covered = [Bool](repeating: false, count: wordCount)
         var runEnd = -1
         var longest = 0
         var current = 0
-        for (start, h) in WordHasher.runHashes(words, length: runWords).enumerated() where reference.contains(h) {
+        for (start, h) in runs.enumerated() where reference.contains(h) {
             for k in start..<(start + runWords) { covered[k] = true }
             current = start <= runEnd ? current + (start + runWords - 1 - runEnd) : runWords
             runEnd = start + runWords - 1
             longest = max(longest, current)
         }
         if longest >= longRun { return true }
-        let share = Double(covered.filter { $0 }.count) / Double(words.count)
-        return words.count >= minimumWords && share >= copiedShare
+        let share = Double(covered.filter { $0 }.count) / Double(wordCount)
+        return wordCount >= minimumWords && share >= copiedShare
     }
 }
 

@@ -32,6 +32,29 @@ enum LinkDetector {
         return out
     }
 
+    /// A quick test on the bytes before any string is made: a scheme ("://"), "www.", an at sign, a path after a
+    /// dot, or two dots. A decimal ("2.5") or a missing space after a full stop is none of these.
+    private static func mayBeLink(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
+        var dots = 0
+        var slash = false
+        for i in run {
+            switch bytes[i] {
+            case UInt8(ascii: "@"): return true
+            case UInt8(ascii: ":"): if i + 2 < run.upperBound && bytes[i + 1] == UInt8(ascii: "/") { return true }
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "/"): slash = dots > 0 || slash
+            case UInt8(ascii: "w"), UInt8(ascii: "W"):
+                if i + 3 < run.upperBound && bytes[i + 1] | 0x20 == UInt8(ascii: "w") && bytes[i + 2] | 0x20 == UInt8(ascii: "w")
+                    && bytes[i + 3] == UInt8(ascii: ".")
+                {
+                    return true
+                }
+            default: break
+            }
+        }
+        return dots >= 2 || (dots >= 1 && slash)
+    }
+
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
     private static func isLabelByte(_ b: UInt8) -> Bool {
@@ -40,6 +63,7 @@ enum LinkDetector {
 
     /// The link inside one run of non-space bytes, without the brackets and punctuation around it.
     private static func link(in bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Range<Int>? {
+        guard mayBeLink(bytes, run) else { return nil }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
         let lower = text.lowercased()
         for scheme in ["https://", "http://", "www."] {
