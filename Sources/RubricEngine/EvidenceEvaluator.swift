@@ -9,6 +9,8 @@ struct EvidenceEvaluator {
     private let signalFindings: [Signal: [Int]]
     /// Per finding, whether it is a signal (anything but a plain concept).
     private let signalFlags: [Bool]
+    /// Per block, the range of its sentences (sentences are in reading order).
+    private let blockSentences: [Range<Int>]
 
     /// Where an expression is being evaluated.
     enum Scope: Equatable {
@@ -37,6 +39,12 @@ struct EvidenceEvaluator {
         }
         signalFindings = map
         signalFlags = flags
+        var ranges = [Range<Int>](repeating: 0..<0, count: analysis.blocks.count)
+        for (i, sentence) in analysis.sentences.enumerated() {
+            let r = ranges[sentence.block]
+            ranges[sentence.block] = r.isEmpty ? i..<(i + 1) : r.lowerBound..<(i + 1)
+        }
+        blockSentences = ranges
     }
 
     private static func signals(of f: Finding, rubric: Rubric) -> [Signal] {
@@ -67,9 +75,10 @@ struct EvidenceEvaluator {
     func evaluate(_ e: Evidence, _ scope: Scope = .document, _ filter: Filter) -> [Int]? {
         switch e {
         case .term(let t):
-            return nonEmpty(analysis.findingsByTerm[t].filter { accepts($0, scope, filter, negatedCounts: rubric.negationIsContent.contains(t)) })
+            let negatedCounts = rubric.negationIsContent.contains(t)
+            return nonEmpty(candidates(analysis.findingsByTerm[t], scope).filter { accepts($0, scope, filter, negatedCounts: negatedCounts) })
         case .signal(let s):
-            return nonEmpty((signalFindings[s] ?? []).filter { accepts($0, scope, filter, signal: true) })
+            return nonEmpty(candidates(signalFindings[s] ?? [], scope).filter { accepts($0, scope, filter, signal: true) })
         case .all(let parts):
             var out: [Int] = []
             for p in parts {
@@ -101,10 +110,11 @@ struct EvidenceEvaluator {
             let candidates = evaluate(anchor, scope, filter)
         else { return nil }
         var units: [Scope] = []
+        var seen = Set<Int>()
         for i in candidates {
             let s = analysis.findings[i].sentence
-            let u: Scope = unit == .sentence ? .sentence(s) : .paragraph(analysis.sentences[s].block)
-            if !units.contains(u) { units.append(u) }
+            let key = unit == .sentence ? s : analysis.sentences[s].block
+            if seen.insert(key).inserted { units.append(unit == .sentence ? .sentence(key) : .paragraph(key)) }
         }
         var out: [Int] = []
         for u in units {
@@ -164,6 +174,28 @@ struct EvidenceEvaluator {
     }
 
     private func nonEmpty(_ a: [Int]) -> [Int]? { a.isEmpty ? nil : a }
+
+    /// The part of a list of findings (in reading order) that can lie in `scope`: for one sentence or one
+    /// paragraph found by binary search, so that `near` costs the findings in each unit, not all of them
+    /// again for every unit.
+    private func candidates(_ list: [Int], _ scope: Scope) -> ArraySlice<Int> {
+        let sentences: Range<Int>
+        switch scope {
+        case .sentence(let s): sentences = s..<(s + 1)
+        case .paragraph(let b): sentences = blockSentences[b]
+        case .document, .sentences: return list[...]
+        }
+        let findings = analysis.findings
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if findings[list[mid]].sentence < sentences.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < list.count && findings[list[end]].sentence < sentences.upperBound { end += 1 }
+        return list[lo..<end]
+    }
 
     private func accepts(_ i: Int, _ scope: Scope, _ filter: Filter, signal: Bool = false, negatedCounts: Bool = false) -> Bool {
         let f = analysis.findings[i]
