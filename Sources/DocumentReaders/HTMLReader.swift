@@ -207,7 +207,9 @@ enum HTMLReader {
                 break
             }
             if HTMLReader.blockElements.contains(name) { flush() }
-            if name == "tr" && invisibleCount == 0 && notesCount == 0 {
+            // A self-closed "<tr/>" is an empty row: it opens no element, so it must not enter the row state that
+            // only popping a "tr" element leaves (left set, every later paragraph would be swallowed as a cell).
+            if name == "tr" && !selfClosing && invisibleCount == 0 && notesCount == 0 {
                 if inRow == 0 { cells.removeAll() }
                 inRow += 1
             } else if (name == "td" || name == "th") && inRow > 0 {

@@ -117,6 +117,7 @@ struct RubricDecoder {
             let id = node["id"]?.stringValue ?? ""
             if !seen.insert(id).inserted { error(node["id"]?.location, "duplicate marking point id '\(id)'", "duplicate-id") }
             let marks = node["marks"]?.doubleValue ?? 0
+            checkMarksInRange(marks, at: node["marks"]?.location, what: "marking point '\(id)'")
             var levels: [Level] = []
             var labels = Set<String>()
             for ln in node["levels"]?.arrayValue ?? [] {
@@ -125,6 +126,7 @@ struct RubricDecoder {
                 let level = Level(
                     label: label, marks: ln["marks"]?.doubleValue ?? 0, when: evidence(ln["when"]),
                     feedback: ln["feedback"]?.stringValue, toReach: ln["toReach"]?.stringValue ?? "", location: ln.location)
+                checkMarksInRange(level.marks, at: ln["marks"]?.location, what: "level '\(label)' of '\(id)'")
                 if let prev = levels.last, level.marks <= prev.marks {
                     error(ln["marks"]?.location, "level '\(label)' gives \(fmt(level.marks)) marks, not more than '\(prev.label)' (\(fmt(prev.marks))); levels go from lowest to highest", "level-order")
                 }
@@ -220,5 +222,16 @@ struct RubricDecoder {
         }
     }
 
-    private func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+    /// The most marks one marking point or level may give: far above any real rubric, and small enough that every
+    /// total and percentage computed from marks stays exact and fits an `Int`.
+    static let maxMarks = 1_000.0
+
+    /// Reports marks outside (0, ``maxMarks``]; the schema already rejects zero and negative marks.
+    private mutating func checkMarksInRange(_ marks: Double, at location: SourceLocation?, what: String) {
+        if !marks.isFinite || marks > Self.maxMarks {
+            error(location, "\(what) gives \(fmt(marks)) marks, more than the \(fmt(Self.maxMarks)) a rubric may give for one point", "marks-range")
+        }
+    }
+
+    private func fmt(_ x: Double) -> String { JSONNode.format(x) }
 }

@@ -34,10 +34,15 @@ public struct RubricLoader: Sendable {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "does not exist"
             throw RubricLoadError([Diagnostic(file: url.path, location: nil, message: "the file \(reason)")])
         }
+        return try parse(data, file: url.path)
+    }
+
+    /// Parses JSON bytes; `file` names them in diagnostics.
+    static func parse(_ data: Data, file: String) throws(RubricLoadError) -> JSONNode {
         do {
             return try JSONParser.parse([UInt8](data))
         } catch {
-            throw RubricLoadError([Diagnostic(file: url.path, location: error.location, message: error.message, rule: "json")])
+            throw RubricLoadError([Diagnostic(file: file, location: error.location, message: error.message, rule: "json")])
         }
     }
 
@@ -67,13 +72,27 @@ public struct RubricLoader: Sendable {
 
     /// Loads a rubric and returns every problem found, warnings included (what `rubric lint` shows).
     public func check(url: URL) -> (Rubric?, [Diagnostic]) {
-        let file = url.path
         let root: JSONNode
         do {
             root = try Self.parse(url)
         } catch {
             return (nil, error.diagnostics)
         }
+        return check(root, file: url.path)
+    }
+
+    /// Checks a rubric given as bytes (for tools and fuzzing); `file` names it in diagnostics.
+    public func check(data: Data, file: String) -> (Rubric?, [Diagnostic]) {
+        let root: JSONNode
+        do {
+            root = try Self.parse(data, file: file)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        return check(root, file: file)
+    }
+
+    private func check(_ root: JSONNode, file: String) -> (Rubric?, [Diagnostic]) {
         let violations = rubricSchema.validate(root)
         if !violations.isEmpty {
             return (nil, violations.map { Diagnostic(file: file, location: $0.location, message: $0.message, rule: "schema") })
