@@ -19,6 +19,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "draftcheck-fuzz", dependencies: ["FuzzTargets"]),
+        .executableTarget(
+            name: "draftcheck-read", dependencies: [.product(name: "DocumentReaders", package: "draftcheck")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Measures `draftcheck check` (read, analyse, assess, report) on one answer of 1, 10 and 50 MB, to show that the
+# time per MB does not grow with the size of the text (no quadratic step). Release build; best of RUNS runs.
+#
+#   .ci/analyser-scaling.sh [RUBRIC] [RUNS]      defaults: crm-strategy 3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+rubric=${1:-crm-strategy}
+runs=${2:-3}
+
+swift build -c release --product draftcheck 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
+tool=.build/release/draftcheck
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One long answer made by repeating the sample answers (each copy a new paragraph), cut at a paragraph end.
+cat Samples/*/*.md > "$work/unit.md"
+printf '%-8s %10s %10s %10s\n' size bytes seconds 's/MB'
+for mb in 1 10 50; do
+    file="$work/answer-$mb.md"
+    target=$((mb * 1000000 - 100000))  # under the reader's 50 MiB input limit
+    : > "$file"
+    while [ "$(stat -c %s "$file")" -lt "$target" ]; do cat "$work/unit.md" >> "$file"; done
+    bytes=$(stat -c %s "$file")
+    best=""
+    for _ in $(seq "$runs"); do
+        start=$(date +%s.%N)
+        "$tool" check "$file" --rubric "$rubric" --format json > /dev/null
+        end=$(date +%s.%N)
+        t=$(echo "$end - $start" | bc -l)
+        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+    done
+    printf '%-8s %10d %10.2f %10.3f\n' "${mb}MB" "$bytes" "$best" "$(echo "$best / ($bytes / 1000000)" | bc -l)"
+done
