@@ -7,7 +7,8 @@
 #
 # Seeds come from Fuzz/corpus/TARGET (committed, small); new inputs go to Fuzz/.work/corpus/TARGET and a crash
 # or hang is written to Fuzz/.work/crashes/ and makes the script fail. Turn every crash into a regression test.
-# Extra libFuzzer options can be passed in FUZZ_OPTIONS (for example FUZZ_OPTIONS=-runs=0 to replay the seeds).
+# Extra libFuzzer options can be passed in FUZZ_OPTIONS (for example FUZZ_OPTIONS=-runs=0 to replay the seeds);
+# FUZZ_BUILD_JOBS sets the build's parallelism (default 1, to leave a shared machine usable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -21,7 +22,7 @@ root=$PWD
 binary="$root/Fuzz/.build/release/draftcheck-fuzz"
 (
     cd Fuzz
-    nice -n 10 swift build -c release --product draftcheck-fuzz -j 1 \
+    nice -n 10 swift build -c release --product draftcheck-fuzz -j "${FUZZ_BUILD_JOBS:-1}" \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
 )
 [ -x "$binary" ] || { echo "fuzz.sh: the fuzz build failed" >&2; exit 1; }
