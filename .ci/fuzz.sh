@@ -20,12 +20,14 @@ seconds=${2:-60}
 
 root=$PWD
 binary="$root/Fuzz/.build/release/draftcheck-fuzz"
-(
-    cd Fuzz
-    nice -n 10 swift build -c release --product draftcheck-fuzz -j "${FUZZ_BUILD_JOBS:-1}" \
-        -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
-)
-[ -x "$binary" ] || { echo "fuzz.sh: the fuzz build failed" >&2; exit 1; }
+build_log=$(mktemp)
+if ! (cd Fuzz && nice -n 10 swift build -c release --product draftcheck-fuzz -j "${FUZZ_BUILD_JOBS:-1}" \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing) > "$build_log" 2>&1; then
+    grep -Ev '^\[[0-9]+/[0-9]+\]' "$build_log" >&2
+    echo "fuzz.sh: the fuzz build failed" >&2
+    exit 1
+fi
+rm -f "$build_log"
 
 targets() { { DRAFTCHECK_FUZZ_TARGET= "$binary" 2>&1 || true; } | sed -n 's/^  \([a-z-]*\) .*/\1/p'; }
 
