@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 # One long answer made by repeating the sample answers (each copy a new paragraph), cut at a paragraph end.
 cat Samples/*/*.md > "$work/unit.md"
-printf '%-8s %10s %10s %10s\n' size bytes seconds 's/MB'
+printf '%-8s %10s %10s %10s %12s\n' size bytes seconds 's/MB' 'peak RSS MB'
 for mb in 1 10 50; do
     file="$work/answer-$mb.md"
     target=$((mb * 1000000 - 100000))  # under the reader's 50 MiB input limit
@@ -24,12 +24,11 @@ for mb in 1 10 50; do
     while [ "$(stat -c %s "$file")" -lt "$target" ]; do cat "$work/unit.md" >> "$file"; done
     bytes=$(stat -c %s "$file")
     best=""
+    rss=0
     for _ in $(seq "$runs"); do
-        start=$(date +%s.%N)
-        "$tool" check "$file" --rubric "$rubric" --format json > /dev/null
-        end=$(date +%s.%N)
-        t=$(echo "$end - $start" | bc -l)
-        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+        /usr/bin/time -f '%e %M' -o "$work/time" "$tool" check "$file" --rubric "$rubric" --format json > /dev/null
+        read -r t kb < "$work/time"
+        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; rss=$((kb / 1024)); fi
     done
-    printf '%-8s %10d %10.2f %10.3f\n' "${mb}MB" "$bytes" "$best" "$(echo "$best / ($bytes / 1000000)" | bc -l)"
+    printf '%-8s %10d %10.2f %10.3f %12d\n' "${mb}MB" "$bytes" "$best" "$(echo "$best / ($bytes / 1000000)" | bc -l)" "$rss"
 done
