@@ -3,7 +3,7 @@
 
     python3 Fuzz/compare-with-pandoc.py READER FOLDER
 
-READER is a built draftcheck-read (see Fuzz/README section in the main README). Both texts are reduced to
+READER is a built draftcheck-read (see "Fuzzing" in README.md). Both texts are reduced to
 lower-case words (letters and digits), so layout (tables, list markers, headings, note markers) does not count;
 the report lists every file whose words differ, with a similarity ratio and the first differing stretch.
 Nothing from the folder is copied anywhere.
@@ -23,7 +23,7 @@ for line in output.stdout.splitlines():
     if line.startswith("== "):
         current = line[3:]
         ours[current] = []
-    elif current is not None and not line.startswith("NOTE: "):
+    elif current is not None:
         ours[current].append(line)
 
 def words(text):
