@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures `draftcheck check` (read, analyse, assess, report) on one answer of 1, 10 and 50 MB, to show that the
 # time per MB does not grow with the size of the text (no quadratic step). Release build; best of RUNS runs.
+# CPU seconds (user + system) are the figure to read: on a shared machine the wall time mostly measures the
+# other processes.
 #
 #   .ci/analyser-scaling.sh [RUBRIC] [RUNS]      defaults: crm-strategy 3; SIZES="1 10" to skip 50 MB
 set -euo pipefail
