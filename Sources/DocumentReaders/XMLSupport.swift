@@ -24,7 +24,7 @@ enum XMLSupport {
             throw DocumentReadError(
                 "the document is damaged: \(part) contains bytes that are not valid UTF-8 text; open it in Word or LibreOffice, save a new copy and check that")
         }
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(data: Data(blankingProcessingInstructions(bytes)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
@@ -42,6 +42,52 @@ enum XMLSupport {
             throw DocumentReadError(
                 "the document is damaged: \(part) is not well-formed XML (near line \(line)); open it in Word or LibreOffice, save a new copy and check that")
         }
+    }
+
+    /// The bytes with every processing instruction but the XML declaration overwritten with spaces (so lines and
+    /// offsets stay put): Foundation's parser on Linux crashes (strlen of a null pointer) on one without data, such
+    /// as `<?x?>`, and none of them carries text. Comments and CDATA sections are skipped, not searched.
+    static func blankingProcessingInstructions(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        let count = bytes.count
+        var i = 0
+        func starts(_ literal: StaticString, at k: Int) -> Bool {
+            let length = literal.utf8CodeUnitCount
+            guard k + length <= count else { return false }
+            let pointer = literal.utf8Start
+            for offset in 0..<length where bytes[k + offset] != pointer[offset] { return false }
+            return true
+        }
+        func skip(to literal: StaticString, from k: Int) -> Int {
+            var j = k
+            while j < count && !starts(literal, at: j) { j += 1 }
+            return min(count, j + literal.utf8CodeUnitCount)
+        }
+        while i + 1 < count {
+            guard bytes[i] == 0x3C else {
+                i += 1
+                continue
+            }
+            if starts("<!--", at: i) {
+                i = skip(to: "-->", from: i + 4)
+            } else if starts("<![CDATA[", at: i) {
+                i = skip(to: "]]>", from: i + 9)
+            } else if bytes[i + 1] == 0x3F {  // "<?"
+                let end = skip(to: "?>", from: i + 2)
+                let isDeclaration = starts("<?xml", at: i) && (i + 5 < count && (isSpace(bytes[i + 5]) || bytes[i + 5] == 0x3F))
+                if !isDeclaration {
+                    for k in i..<end where bytes[k] != 0x0A { out[k] = 0x20 }
+                }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     /// Whether the bytes start with a UTF-16 byte-order mark (the XML parser converts such parts itself, checking them).

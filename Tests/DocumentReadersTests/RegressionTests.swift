@@ -96,3 +96,39 @@ struct RegressionTests {
         #expect(paragraphs(document.text) == ["A | B", "C", "After."])
     }
 }
+
+/// Found by the `docx-xml` fuzz target (Fuzz/): a processing instruction with no data, `<?headings?>`, made
+/// Foundation's parser call strlen on a null pointer (a segmentation fault, not a Swift error).
+@Suite("Regressions found by fuzzing")
+struct FuzzFoundRegressionTests {
+    let reader = DocumentReader()
+
+    @Test("a processing instruction without data, before the root or inside the body, is no crash")
+    func processingInstructionWithoutData() throws {
+        var zip = ZipBuilder()
+        zip.add(
+            "word/document.xml",
+            #"<?headings?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#
+                + "<w:p><?x?><w:r><w:t>Kept</w:t></w:r></w:p>" + RegressionTests.wordClose)
+        #expect(paragraphs(try reader.read(data: zip.build(), fileName: "a.docx").text) == ["Kept"])
+        var odt = ZipBuilder()
+        odt.add(
+            "content.xml",
+            """
+            <?xml version="1.0"?><?pi?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+            xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>Also <?y ?>kept</text:p>\
+            </office:text></office:body></office:document-content>
+            """)
+        #expect(paragraphs(try reader.read(data: odt.build(), fileName: "a.odt").text) == ["Also kept"])
+    }
+
+    @Test("only processing instructions are blanked: the declaration, comments and CDATA text stay as written")
+    func blankingIsNarrow() {
+        let xml = #"<?xml version="1.0"?><a><!-- <?c?> --><![CDATA[ <?d?> ]]><?e data?><?f?></a>"#
+        let blanked = String(decoding: XMLSupport.blankingProcessingInstructions(Array(xml.utf8)), as: UTF8.self)
+        #expect(blanked == #"<?xml version="1.0"?><a><!-- <?c?> --><![CDATA[ <?d?> ]]>"# + String(repeating: " ", count: 15) + "</a>")
+        #expect(blanked.utf8.count == xml.utf8.count)
+        // An unterminated instruction is blanked to the end; the parser then reports the missing end tag.
+        #expect(XMLSupport.blankingProcessingInstructions(Array("<a><?x".utf8)) == Array("<a>   ".utf8))
+    }
+}
