@@ -44,7 +44,7 @@ enum XMLSupport {
         }
     }
 
-    /// The bytes with every processing instruction but the XML declaration overwritten with spaces (so lines and
+    /// The bytes with every processing instruction but the XML declaration at the start overwritten with spaces (so lines and
     /// offsets stay put): Foundation's parser on Linux crashes (strlen of a null pointer) on one without data, such
     /// as `<?x?>`, and none of them carries text. Comments and CDATA sections are skipped, not searched.
     static func blankingProcessingInstructions(_ bytes: [UInt8]) -> [UInt8] {
@@ -74,7 +74,10 @@ enum XMLSupport {
                 i = skip(to: "]]>", from: i + 9)
             } else if bytes[i + 1] == 0x3F {  // "<?"
                 let end = skip(to: "?>", from: i + 2)
-                let isDeclaration = starts("<?xml", at: i) && (i + 5 < count && (isSpace(bytes[i + 5]) || bytes[i + 5] == 0x3F))
+                // Only "<?xml" and a space at the very start (after a byte-order mark) is the declaration; "<?xml?>"
+                // is an instruction named xml, with no data.
+                let atStart = i == 0 || (i == 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+                let isDeclaration = atStart && starts("<?xml", at: i) && i + 5 < count && isSpace(bytes[i + 5])
                 if !isDeclaration {
                     for k in i..<end where bytes[k] != 0x0A { out[k] = 0x20 }
                 }

@@ -120,6 +120,10 @@ struct FuzzFoundRegressionTests {
             </office:text></office:body></office:document-content>
             """)
         #expect(paragraphs(try reader.read(data: odt.build(), fileName: "a.odt").text) == ["Also kept"])
+        var named = ZipBuilder()
+        named.add("word/document.xml", "<?xml?>" + RegressionTests.wordOpen + "<w:p><w:r><w:t>Named xml</w:t></w:r></w:p>" + RegressionTests.wordClose)
+        // Both the instruction and the misplaced declaration after it are blanked, so the text is read.
+        #expect(paragraphs(try reader.read(data: named.build(), fileName: "a.docx").text) == ["Named xml"])
     }
 
     @Test("only processing instructions are blanked: the declaration, comments and CDATA text stay as written")
@@ -128,6 +132,10 @@ struct FuzzFoundRegressionTests {
         let blanked = String(decoding: XMLSupport.blankingProcessingInstructions(Array(xml.utf8)), as: UTF8.self)
         #expect(blanked == #"<?xml version="1.0"?><a><!-- <?c?> --><![CDATA[ <?d?> ]]>"# + String(repeating: " ", count: 15) + "</a>")
         #expect(blanked.utf8.count == xml.utf8.count)
+        // "<?xml?>" is an instruction named xml without data (found by fuzzing too), not a declaration; nor is a
+        // declaration anywhere but at the start.
+        #expect(XMLSupport.blankingProcessingInstructions(Array("<?xml?><a/>".utf8)) == Array("       <a/>".utf8))
+        #expect(XMLSupport.blankingProcessingInstructions(Array("<a/><?xml v?>".utf8)) == Array("<a/>         ".utf8))
         // An unterminated instruction is blanked to the end; the parser then reports the missing end tag.
         #expect(XMLSupport.blankingProcessingInstructions(Array("<a><?x".utf8)) == Array("<a>   ".utf8))
     }
