@@ -128,7 +128,11 @@ public struct DocumentReader: Sendable {
                 throw DocumentReadError(
                     "this file is named .\(ext) but is really \(kind); rename it with the right extension or save the answer again as plain text")
             }
-            let decoded = try TextDecoding.decode(bytes)
+            let isHTML = ext == "html" || ext == "htm" || ext == "xhtml"
+            let decoded =
+                isHTML
+                ? try TextDecoding.decode(bytes, declaredCharset: HTMLReader.declaredCharset(bytes))
+                : try TextDecoding.decode(bytes)
             switch ext {
             case "html", "htm", "xhtml":
                 return try HTMLReader.read(decoded)
@@ -171,8 +175,8 @@ public struct DocumentReader: Sendable {
                 "this file is named .\(named.rawValue) but is really \(sniffed.description); rename it with the right extension or save the answer again as a \(kindName)")
         }
         var archive = try ZipArchive(bytes: bytes, limits: limits)
-        if archive.entry(named: "word/document.xml") != nil {
-            var document = try DocxReader.read(&archive)
+        if let parts = try OfficeRelationships.wordParts(in: &archive) {
+            var document = try DocxReader.read(&archive, parts: parts)
             if named != .docx {
                 document.notes.insert("the file is named .\(named.rawValue) but is a Word document; read as Word", at: 0)
             }

@@ -13,13 +13,15 @@ enum DocxReader {
     ]
     static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-    /// Extracts the text of the Word document in `archive`.
-    static func read(_ archive: inout ZipArchive) throws(DocumentReadError) -> ExtractedDocument {
-        guard let document = try archive.data(named: "word/document.xml") else {
+    /// Extracts the text of the Word document in `archive`, whose parts are `parts`.
+    static func read(_ archive: inout ZipArchive, parts: OfficeRelationships.WordParts) throws(DocumentReadError)
+        -> ExtractedDocument
+    {
+        guard let document = try archive.data(named: parts.document) else {
             throw DocumentReadError("this Word document has no main text part; save a new copy and check that")
         }
         var styles = StyleSheet()
-        if let stylesXML = try archive.data(named: "word/styles.xml") {
+        if let stylesPart = parts.styles, let stylesXML = try archive.data(named: stylesPart) {
             let delegate = StylesDelegate()
             try XMLSupport.parse(stylesXML, delegate: delegate, part: "the styles")
             styles = delegate.sheet
@@ -28,8 +30,8 @@ enum DocxReader {
         let body = BodyDelegate(styles: styles, notesKind: nil)
         try XMLSupport.parse(document, delegate: body, part: "the main text")
         body.flush(into: &builder)
-        for (part, kind) in [("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")] {
-            guard let xml = try archive.data(named: part) else { continue }
+        for (part, kind) in [(parts.footnotes, "footnote"), (parts.endnotes, "endnote")] {
+            guard let part, let xml = try archive.data(named: part) else { continue }
             let notes = BodyDelegate(styles: styles, notesKind: kind)
             try XMLSupport.parse(xml, delegate: notes, part: "the \(kind)s")
             notes.flush(into: &builder)
@@ -159,12 +161,21 @@ enum DocxReader {
         private var inNote = false
         private var note: [UInt8] = []
 
+        /// Where the current run's text starts in `paragraph`, and whether the run is raised or lowered.
+        private var runStart = 0
+        private var runShift = ScriptShift.none
+        /// A drop cap (a paragraph framed as one large first letter) waiting for the paragraph it begins.
+        private var isDropCap = false
+        private var pendingDropCap: [UInt8] = []
+
         init(styles: StyleSheet, notesKind: String?) {
             self.styles = styles
             self.notesKind = notesKind
         }
 
         func flush(into builder: inout TextBuilder) {
+            if !pendingDropCap.isEmpty { paragraphs.append((pendingDropCap, .plain)) }  // nothing followed it
+            pendingDropCap.removeAll()
             for (text, kind) in paragraphs { builder.add(text, kind: kind) }
             for text in notes { builder.addNote(text) }
         }
@@ -198,6 +209,19 @@ enum DocxReader {
                 textDepth += 1
             case "r":
                 runDepth += 1
+                if runDepth == 1 {
+                    runStart = paragraph.count
+                    runShift = .none
+                }
+            case "vertAlign" where runDepth == 1:
+                switch XMLSupport.attribute(attributes, "val") {
+                case "superscript": runShift = .raised
+                case "subscript": runShift = .lowered
+                default: runShift = .none
+                }
+            case "framePr" where inParagraphProperties:
+                let dropCap = XMLSupport.attribute(attributes, "dropCap")
+                isDropCap = dropCap == "drop" || dropCap == "margin"
             case "tab" where runDepth > 0, "br" where runDepth > 0, "cr" where runDepth > 0:
                 paragraph.append(0x20)
             case "noBreakHyphen" where runDepth > 0:
@@ -206,6 +230,11 @@ enum DocxReader {
                 paragraphDepth += 1
                 if paragraphDepth == 1 {
                     paragraph.removeAll(keepingCapacity: true)
+                    if tableDepth == 0 && !inNote {
+                        paragraph.append(contentsOf: pendingDropCap)
+                        pendingDropCap.removeAll()
+                    }
+                    isDropCap = false
                     styleId = nil
                     hasNumbering = false
                     outlineLevel = nil
@@ -253,6 +282,9 @@ enum DocxReader {
                 textDepth = max(0, textDepth - 1)
             case "r":
                 runDepth = max(0, runDepth - 1)
+                if runDepth == 0 && runShift != .none && runStart <= paragraph.count {
+                    ScriptShift.apply(runShift, to: &paragraph, from: runStart)
+                }
             case "pPr":
                 inParagraphProperties = false
             case "p":
@@ -280,6 +312,12 @@ enum DocxReader {
 
         private func endParagraph() {
             inParagraphProperties = false
+            // The letter of a drop cap begins the next paragraph's first word ("T" + "he market" is "The market").
+            if isDropCap && tableDepth == 0 && !inNote && paragraph.count <= 16 {
+                pendingDropCap = paragraph
+                isDropCap = false
+                return
+            }
             if tableDepth > 0 {
                 if !cell.isEmpty { cell.append(0x20) }
                 cell.append(contentsOf: paragraph)

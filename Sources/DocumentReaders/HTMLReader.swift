@@ -12,6 +12,31 @@ enum HTMLReader {
         return try parser.builder.finish(format: .html, notes: decoded.notes)
     }
 
+    /// The character set a `<meta charset="...">` or `<meta http-equiv="Content-Type" content="...; charset=...">`
+    /// in the first 1,024 bytes declares, as browsers look for it before decoding.
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = Array(bytes.prefix(1024))
+        var k = 0
+        while let open = find(Array("<meta".utf8), in: head, from: k, caseInsensitive: true) {
+            let close = find([0x3E], in: head, from: open) ?? head.count
+            if let at = find(Array("charset".utf8), in: Array(head[open..<close]), from: 0, caseInsensitive: true) {
+                var j = open + at + 7
+                while j < close && isSpace(head[j]) { j += 1 }
+                if j < close && head[j] == 0x3D {  // =
+                    j += 1
+                    while j < close && (isSpace(head[j]) || head[j] == 0x22 || head[j] == 0x27) { j += 1 }
+                    let start = j
+                    while j < close && (isAlphanumeric(head[j]) || head[j] == 0x2D || head[j] == 0x5F || head[j] == 0x2E || head[j] == 0x3A) {
+                        j += 1
+                    }
+                    if j > start { return String(decoding: head[start..<j], as: UTF8.self) }
+                }
+            }
+            k = close
+        }
+        return nil
+    }
+
     private static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     ]
@@ -207,7 +232,9 @@ enum HTMLReader {
                 break
             }
             if HTMLReader.blockElements.contains(name) { flush() }
-            if name == "tr" && invisibleCount == 0 && notesCount == 0 {
+            // A self-closed "<tr/>" is an empty row: it opens no element, so it must not enter the row state that
+            // only popping a "tr" element leaves (left set, every later paragraph would be swallowed as a cell).
+            if name == "tr" && !selfClosing && invisibleCount == 0 && notesCount == 0 {
                 if inRow == 0 { cells.removeAll() }
                 inRow += 1
             } else if (name == "td" || name == "th") && inRow > 0 {
@@ -300,12 +327,25 @@ enum HTMLReader {
         isLetter(b) || (b >= 0x30 && b <= 0x39)
     }
 
-    /// The index of the first occurrence of `needle` at or after `from`.
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    /// The index of the first occurrence of `needle` at or after `from` (ASCII letters matched either case when
+    /// `caseInsensitive`; the needle is then given in lower case).
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, caseInsensitive: Bool = false) -> Int? {
         guard !needle.isEmpty, from >= 0 else { return nil }
         var k = from
         while k + needle.count <= bytes.count {
-            if bytes[k] == needle[0] && bytes[k..<k + needle.count].elementsEqual(needle) { return k }
+            if caseInsensitive {
+                var matches = true
+                for (offset, expected) in needle.enumerated() {
+                    let byte = bytes[k + offset]
+                    if (isLetter(byte) ? byte | 0x20 : byte) != expected {
+                        matches = false
+                        break
+                    }
+                }
+                if matches { return k }
+            } else if bytes[k] == needle[0] && bytes[k..<k + needle.count].elementsEqual(needle) {
+                return k
+            }
             k += 1
         }
         return nil

@@ -87,6 +87,12 @@ enum OdtReader {
         private var cells: [[UInt8]] = []
         private var cell: [UInt8] = []
 
+        /// Text styles that raise or lower their text, from the automatic styles before the body.
+        private var shifts: [String: ScriptShift] = [:]
+        private var styleName: String?
+        /// Open spans: where each began in the buffer collecting text, and how it shifts its text.
+        private var spans: [(start: Int, shift: ScriptShift)] = []
+
         private var noteDepth = 0
         private var noteIsEndnote = false
         private var noteParagraphDepth = 0
@@ -132,7 +138,10 @@ enum OdtReader {
                 inBody = true
                 return
             }
-            guard inBody else { return }
+            guard inBody else {
+                if ns == OdtReader.styleNS { readStyle(elementName, attributes) }
+                return
+            }
             if isSkipped(elementName, ns) {
                 skipDepth = 1
                 return
@@ -187,8 +196,29 @@ enum OdtReader {
                 }
             case "s", "tab", "line-break":
                 append(0x20)
+            case "span":
+                let shift = XMLSupport.attribute(attributes, "style-name").flatMap { shifts[$0] } ?? .none
+                spans.append((noteDepth > 0 ? note.count : paragraph.count, shift))
             default:
                 break
+            }
+        }
+
+        /// Notes which automatic text styles raise or lower their text (style:text-position="super 58%").
+        private func readStyle(_ name: String, _ attributes: [String: String]) {
+            if name == "style" {
+                styleName = XMLSupport.attribute(attributes, "name")
+            } else if name == "text-properties", let style = styleName,
+                let position = XMLSupport.attribute(attributes, "text-position")
+            {
+                let first = position.split(separator: " ").first.map(String.init) ?? ""
+                if first == "super" {
+                    shifts[style] = .raised
+                } else if first == "sub" {
+                    shifts[style] = .lowered
+                } else if first.hasSuffix("%"), let percent = Double(first.dropLast()), percent != 0 {
+                    shifts[style] = percent > 0 ? .raised : .lowered
+                }
             }
         }
 
@@ -233,6 +263,13 @@ enum OdtReader {
                     cell.append(contentsOf: paragraph)
                 } else {
                     paragraphs.append((paragraph, kind))
+                }
+            case "span":
+                guard let span = spans.popLast(), span.shift != .none else { return }
+                if noteDepth > 0 {
+                    if span.start <= note.count { ScriptShift.apply(span.shift, to: &note, from: span.start) }
+                } else if span.start <= paragraph.count {
+                    ScriptShift.apply(span.shift, to: &paragraph, from: span.start)
                 }
             case "list-item":
                 listItemDepth = max(0, listItemDepth - 1)

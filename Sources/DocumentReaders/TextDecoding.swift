@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes plain-text bytes (.txt, .md, and the raw bytes of .html) by detection, not silent guessing.
 ///
 /// UTF-8 (with or without a byte-order mark) and UTF-16 LE/BE with a byte-order mark are recognised; bytes that
@@ -47,6 +49,50 @@ enum TextDecoding {
             text: windows1252(bytes[...]),
             notes: ["no byte-order mark and not valid UTF-8; read as Windows-1252"])
     }
+
+    /// Decodes `bytes` that declare their character set themselves (an HTML `<meta charset>`).
+    ///
+    /// A byte-order mark and valid UTF-8 still win (a page saved as UTF-8 under an old declaration is common, and
+    /// valid UTF-8 is almost never an accident); the declaration decides how bytes that are not UTF-8 are read.
+    static func decode(_ bytes: [UInt8], declaredCharset: String?) throws(DocumentReadError) -> Decoded {
+        guard let declared = declaredCharset?.lowercased(), !hasByteOrderMark(bytes) else { return try decode(bytes) }
+        try rejectBinary(bytes[...])
+        if isValidUTF8(bytes[...]) {
+            return Decoded(text: String(decoding: bytes, as: UTF8.self), notes: [])
+        }
+        if windows1252Names.contains(declared) {
+            return Decoded(
+                text: windows1252(bytes[...]), notes: ["read as Windows-1252, as its <meta charset=\"\(declared)\"> says"])
+        }
+        if let encoding = foundationEncodings[declared], let text = String(data: Data(bytes), encoding: encoding) {
+            return Decoded(text: text, notes: ["read as \(declared), as its <meta charset> says"])
+        }
+        let reason =
+            utf8Names.contains(declared)
+            ? "declares UTF-8 but is not valid UTF-8" : "declares the character set \"\(declared)\", which draftcheck cannot read,"
+        return Decoded(text: windows1252(bytes[...]), notes: ["\(reason); read as Windows-1252"])
+    }
+
+    private static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
+        (bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            || (bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    }
+
+    private static let utf8Names: Set<String> = ["utf-8", "utf8", "unicode-1-1-utf-8"]
+
+    /// Labels that browsers read as Windows-1252 (the WHATWG Encoding Standard maps Latin-1 and ASCII to it).
+    private static let windows1252Names: Set<String> = [
+        "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii",
+        "ascii", "ansi_x3.4-1968",
+    ]
+
+    /// Other single- and multi-byte character sets that Foundation decodes.
+    private static let foundationEncodings: [String: String.Encoding] = [
+        "iso-8859-2": .isoLatin2, "latin2": .isoLatin2, "windows-1250": .windowsCP1250, "cp1250": .windowsCP1250,
+        "windows-1251": .windowsCP1251, "cp1251": .windowsCP1251, "windows-1253": .windowsCP1253,
+        "windows-1254": .windowsCP1254, "macintosh": .macOSRoman, "x-mac-roman": .macOSRoman,
+        "shift_jis": .shiftJIS, "sjis": .shiftJIS, "euc-jp": .japaneseEUC, "iso-2022-jp": .iso2022JP,
+    ]
 
     /// Throws when the bytes contain NUL or are mostly control characters.
     static func rejectBinary<C: Collection>(_ bytes: C) throws(DocumentReadError) where C.Element == UInt8 {

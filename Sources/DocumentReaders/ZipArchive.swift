@@ -41,29 +41,36 @@ struct ZipArchive {
             i -= 1
         }
         guard end >= 0 else { throw Self.damaged }
-        let entryCount = Int(u16(end + 10))
-        let directorySize = Int(u32(end + 12))
-        let directoryOffset = Int(u32(end + 16))
-        if entryCount == 0xFFFF || directoryOffset == 0xFFFF_FFFF {
-            throw DocumentReadError("the file uses the ZIP64 format, which is only needed for huge files; save a new copy and check that")
+        var entryCount = Int(u16(end + 10))
+        var directorySize = Int(u32(end + 12))
+        var directoryOffset = Int(u32(end + 16))
+        var directoryEnd = end
+        if entryCount == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
+            // ZIP64: a locator just before the end record points at the ZIP64 end record, which has the real values.
+            let locator = end - 20
+            guard locator >= 0, u32(locator) == 0x0706_4B50, let record = int(u64(locator + 8)),
+                record <= locator - 56, u32(record) == 0x0606_4B50,
+                let count = int(u64(record + 32)), let size = int(u64(record + 40)), let offset = int(u64(record + 48))
+            else { throw Self.damaged }
+            (entryCount, directorySize, directoryOffset, directoryEnd) = (count, size, offset, record)
         }
         guard entryCount <= limits.maxEntryCount else {
             throw DocumentReadError(
                 "the file lists \(entryCount) parts, more than a real document has (the limit is \(limits.maxEntryCount)); it may be damaged or hostile")
         }
-        guard directoryOffset <= end, directorySize <= end - directoryOffset else { throw Self.damaged }
+        guard directoryOffset <= directoryEnd, directorySize <= directoryEnd - directoryOffset else { throw Self.damaged }
 
         var position = directoryOffset
         entries.reserveCapacity(entryCount)
         for _ in 0..<entryCount {
-            guard position + 46 <= end, u32(position) == 0x0201_4B50 else { throw Self.damaged }
+            guard position + 46 <= directoryEnd, u32(position) == 0x0201_4B50 else { throw Self.damaged }
             let nameLength = Int(u16(position + 28))
             let extraLength = Int(u16(position + 30))
             let commentLength = Int(u16(position + 32))
             let nameStart = position + 46
-            guard nameStart + nameLength <= end else { throw Self.damaged }
+            guard nameStart + nameLength <= directoryEnd else { throw Self.damaged }
             let name = String(decoding: bytes[nameStart..<nameStart + nameLength], as: UTF8.self)
-            let entry = Entry(
+            var entry = Entry(
                 name: name,
                 flags: u16(position + 8),
                 method: u16(position + 10),
@@ -71,10 +78,40 @@ struct ZipArchive {
                 compressedSize: Int(u32(position + 20)),
                 uncompressedSize: Int(u32(position + 24)),
                 localHeaderOffset: Int(u32(position + 42)))
+            let extraStart = nameStart + nameLength
+            try readZip64Sizes(&entry, extra: extraStart, length: min(extraLength, directoryEnd - extraStart))
             if index[name] == nil { index[name] = entries.count }
             entries.append(entry)
             position = nameStart + nameLength + extraLength + commentLength
         }
+    }
+
+    /// Replaces the sizes and offset that an entry marks as 0xFFFFFFFF with those of its ZIP64 extra field, which
+    /// lists them in this order, each only when marked.
+    private func readZip64Sizes(_ entry: inout Entry, extra: Int, length: Int) throws(DocumentReadError) {
+        let marked = 0xFFFF_FFFF
+        guard entry.uncompressedSize == marked || entry.compressedSize == marked || entry.localHeaderOffset == marked
+        else { return }
+        var field = extra
+        while field + 4 <= extra + length {
+            let id = u16(field)
+            let size = Int(u16(field + 2))
+            guard field + 4 + size <= extra + length else { break }
+            if id == 0x0001 {
+                var at = field + 4
+                func next() throws(DocumentReadError) -> Int {
+                    guard at + 8 <= field + 4 + size, let value = int(u64(at)) else { throw Self.damaged }
+                    at += 8
+                    return value
+                }
+                if entry.uncompressedSize == marked { entry.uncompressedSize = try next() }
+                if entry.compressedSize == marked { entry.compressedSize = try next() }
+                if entry.localHeaderOffset == marked { entry.localHeaderOffset = try next() }
+                return
+            }
+            field += 4 + size
+        }
+        throw Self.damaged
     }
 
     /// The entry with exactly this name, if any.
@@ -143,6 +180,15 @@ struct ZipArchive {
     private func u32(_ at: Int) -> UInt32 {
         guard at >= 0, at + 4 <= bytes.count else { return 0 }
         return UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+    }
+
+    private func u64(_ at: Int) -> UInt64 {
+        UInt64(u32(at)) | UInt64(u32(at + 4)) << 32
+    }
+
+    /// A 64-bit size or offset as an `Int`, nil when it cannot be one (the caller reports the archive as damaged).
+    private func int(_ value: UInt64) -> Int? {
+        value <= UInt64(Int.max) ? Int(value) : nil
     }
 }
 

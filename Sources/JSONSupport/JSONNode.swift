@@ -153,7 +153,7 @@ extension JSONNode {
     }
 
     /// Integral doubles print without ".0" (so `3` not `3.0`).
-    static func format(_ d: Double) -> String {
+    public static func format(_ d: Double) -> String {
         if d.isFinite, d.rounded(.towardZero) == d, abs(d) < 1e15 {
             return String(Int64(d))
         }

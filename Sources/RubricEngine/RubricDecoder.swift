@@ -167,6 +167,7 @@ struct RubricDecoder {
             let id = node["id"]?.stringValue ?? ""
             if !seen.insert(id).inserted { error(node["id"]?.location, "duplicate marking point id '\(id)'", "duplicate-id") }
             let marks = node["marks"]?.doubleValue ?? 0
+            checkMarksInRange(marks, at: node["marks"]?.location, what: "marking point '\(id)'")
             var levels: [Level] = []
             var labels = Set<String>()
             for ln in node["levels"]?.arrayValue ?? [] {
@@ -177,6 +178,7 @@ struct RubricDecoder {
                     label: label, marks: high, minMarks: low, requiresLower: ln["requiresLower"]?.boolValue ?? true,
                     minDevelopment: ln["minDevelopment"]?.intValue ?? 0, when: evidence(ln["when"]),
                     feedback: ln["feedback"]?.stringValue, toReach: ln["toReach"]?.stringValue ?? "", location: ln.location)
+                checkMarksInRange(level.marks, at: ln["marks"]?.location, what: "level '\(label)' of '\(id)'")
                 if low > high {
                     error(ln["marks"]?.location, "level '\(label)' has a mark range from \(fmt(low)) down to \(fmt(high)); write the lower mark as min", "level-order")
                 }
@@ -301,5 +303,16 @@ struct RubricDecoder {
         }
     }
 
-    private func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+    /// The most marks one marking point or level may give: far above any real rubric, and small enough that every
+    /// total and percentage computed from marks stays exact and fits an `Int`.
+    static let maxMarks = 1_000.0
+
+    /// Reports marks outside (0, ``maxMarks``]; the schema already rejects zero and negative marks.
+    private mutating func checkMarksInRange(_ marks: Double, at location: SourceLocation?, what: String) {
+        if !marks.isFinite || marks > Self.maxMarks {
+            error(location, "\(what) gives \(fmt(marks)) marks, more than the \(fmt(Self.maxMarks)) a rubric may give for one point", "marks-range")
+        }
+    }
+
+    private func fmt(_ x: Double) -> String { JSONNode.format(x) }
 }

@@ -37,10 +37,15 @@ public struct RubricLoader: Sendable {
     }
 
     private static func parse(_ bytes: [UInt8], _ url: URL) throws(RubricLoadError) -> JSONNode {
+        try parse(bytes, file: url.path)
+    }
+
+    /// Parses JSON bytes; `file` names them in diagnostics.
+    static func parse(_ bytes: [UInt8], file: String) throws(RubricLoadError) -> JSONNode {
         do {
             return try JSONParser.parse(bytes)
         } catch {
-            throw RubricLoadError([Diagnostic(file: url.path, location: error.location, message: error.message, rule: "json")])
+            throw RubricLoadError([Diagnostic(file: file, location: error.location, message: error.message, rule: "json")])
         }
     }
 
@@ -84,7 +89,6 @@ public struct RubricLoader: Sendable {
 
     /// Loads a rubric and returns every problem found, warnings included (what `rubric lint` shows).
     public func check(url: URL) -> (Rubric?, [Diagnostic]) {
-        let file = url.path
         let root: JSONNode
         let bytes: [UInt8]
         do {
@@ -93,6 +97,22 @@ public struct RubricLoader: Sendable {
         } catch {
             return (nil, error.diagnostics)
         }
+        return check(root, bytes: bytes, file: url.path)
+    }
+
+    /// Checks a rubric given as bytes (for tools and fuzzing); `file` names it in diagnostics.
+    public func check(data: Data, file: String) -> (Rubric?, [Diagnostic]) {
+        let bytes = [UInt8](data)
+        let root: JSONNode
+        do {
+            root = try Self.parse(bytes, file: file)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        return check(root, bytes: bytes, file: file)
+    }
+
+    private func check(_ root: JSONNode, bytes: [UInt8], file: String) -> (Rubric?, [Diagnostic]) {
         let violations = violations(root, bytes: bytes, schema: rubricSchema, file: file)
         if !violations.isEmpty { return (nil, violations) }
         var decoder = RubricDecoder(file: file, loader: self)
