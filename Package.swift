@@ -30,13 +30,15 @@ let package = Package(
         .target(
             name: "DraftcheckServer",
             dependencies: [
-                "LanguageServerProtocol", "JSONRPC", "JSONSupport", "DraftcheckKit", "RubricEngine", "Reporter", "TextAnalyser",
+                "LanguageServerProtocol", "JSONRPC", "JSONSupport", "DraftcheckKit", "RubricEngine", "Reporter",
+                "TextAnalyser",
             ]
         ),
         .executableTarget(
             name: "draftcheck",
             dependencies: [
-                "TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "JSONSupport", "DraftcheckKit", "DraftcheckServer",
+                "TextAnalyser", "RubricEngine", "Reporter", "DocumentReaders", "JSONSupport", "DraftcheckKit",
+                "DraftcheckServer",
                 "JSONRPC", "Calibration",
             ]
         ),
@@ -44,7 +46,8 @@ let package = Package(
         .executableTarget(
             name: "draftcheck-bench",
             dependencies: [
-                "TextAnalyser", "RubricEngine", "DocumentReaders", "DraftcheckKit", "DraftcheckServer", "LanguageServerProtocol",
+                "TextAnalyser", "RubricEngine", "DocumentReaders", "DraftcheckKit", "DraftcheckServer",
+                "LanguageServerProtocol",
             ],
             path: "Sources/draftcheck-bench"
         ),
@@ -58,10 +61,12 @@ let package = Package(
         .testTarget(
             name: "DraftcheckServerTests",
             dependencies: [
-                "DraftcheckServer", "JSONRPC", "LanguageServerProtocol", "JSONSupport", "DraftcheckKit", "RubricEngine", "TextAnalyser",
+                "DraftcheckServer", "JSONRPC", "LanguageServerProtocol", "JSONSupport", "DraftcheckKit", "RubricEngine",
+                "TextAnalyser",
             ]
         ),
-        .testTarget(name: "DraftcheckKitTests", dependencies: ["DraftcheckKit", "RubricEngine", "Reporter", "TextAnalyser"]),
+        .testTarget(
+            name: "DraftcheckKitTests", dependencies: ["DraftcheckKit", "RubricEngine", "Reporter", "TextAnalyser"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,7 +31,8 @@ public struct CalibrationReport: Sendable {
             lines.append("  " + Self.figures(agreement))
         }
         lines.append("")
-        lines.append("Calibrated (monotone thresholds on draftcheck's percentage), \(result.folds)-fold cross-validated:")
+        lines.append(
+            "Calibrated (monotone thresholds on draftcheck's percentage), \(result.folds)-fold cross-validated:")
         lines.append("  before: " + Self.figures(result.untuned))
         lines.append("  after:  " + Self.figures(result.crossValidated))
         lines.append("  Each answer's calibrated mark comes from thresholds fitted without its fold.")
@@ -41,7 +42,9 @@ public struct CalibrationReport: Sendable {
         lines.append("Largest disagreements (draftcheck untuned vs tutor):")
         if result.disagreements.isEmpty { lines.append("  none") }
         for answer in result.disagreements.prefix(disagreementsShown) {
-            lines.append("  \(answer.name): tutor \(answer.tutorMark), draftcheck \(answer.untunedMark) (\(Self.number(answer.percent, 1))%)")
+            lines.append(
+                "  \(answer.name): tutor \(answer.tutorMark), draftcheck \(answer.untunedMark) (\(Self.number(answer.percent, 1))%)"
+            )
             lines += answer.evidence.map { "    " + $0 }
         }
         lines.append("")

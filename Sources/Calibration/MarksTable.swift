@@ -32,10 +32,13 @@ public struct MarksTable: Sendable, Equatable {
         guard let header = records.first?.fields.map({ $0.trimmingSpaces().lowercased() }), !header.isEmpty
         else { throw MarksError(line: 1, message: "the marks file is empty; it needs a header row such as file,mark") }
         guard let answerIndex = header.firstIndex(where: Self.answerHeaders.contains) else {
-            throw MarksError(line: 1, message: "no 'file' or 'learner' column in the header (found: \(header.joined(separator: ", ")))")
+            throw MarksError(
+                line: 1,
+                message: "no 'file' or 'learner' column in the header (found: \(header.joined(separator: ", ")))")
         }
         guard let totalIndex = header.firstIndex(where: Self.totalHeaders.contains) else {
-            throw MarksError(line: 1, message: "no total column in the header: name it mark, total, score, band or grade")
+            throw MarksError(
+                line: 1, message: "no total column in the header: name it mark, total, score, band or grade")
         }
         answerColumn = header[answerIndex]
         totalColumn = header[totalIndex]
@@ -44,9 +47,12 @@ public struct MarksTable: Sendable, Equatable {
         var parsed: [Row] = []
         var seen: [String: Int] = [:]
         for record in records.dropFirst() where !record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
-            parsed.append(try Self.row(record, answerIndex: answerIndex, totalIndex: totalIndex, points: pointIndices, header: header))
+            parsed.append(
+                try Self.row(
+                    record, answerIndex: answerIndex, totalIndex: totalIndex, points: pointIndices, header: header))
             if let earlier = seen[parsed.last!.answer] {
-                throw MarksError(line: record.line, message: "'\(parsed.last!.answer)' is marked twice (first on line \(earlier))")
+                throw MarksError(
+                    line: record.line, message: "'\(parsed.last!.answer)' is marked twice (first on line \(earlier))")
             }
             seen[parsed.last!.answer] = record.line
         }
@@ -58,13 +64,18 @@ public struct MarksTable: Sendable, Equatable {
     ) throws(MarksError) -> Row {
         func field(_ i: Int) -> String { i < record.fields.count ? record.fields[i].trimmingSpaces() : "" }
         let answer = field(answerIndex)
-        guard !answer.isEmpty else { throw MarksError(line: record.line, message: "the \(header[answerIndex]) column is empty") }
+        guard !answer.isEmpty else {
+            throw MarksError(line: record.line, message: "the \(header[answerIndex]) column is empty")
+        }
         let total = field(totalIndex)
-        guard !total.isEmpty else { throw MarksError(line: record.line, message: "no \(header[totalIndex]) for '\(answer)'") }
+        guard !total.isEmpty else {
+            throw MarksError(line: record.line, message: "no \(header[totalIndex]) for '\(answer)'")
+        }
         var pointMarks: [String: Double] = [:]
         for i in points where !field(i).isEmpty {
             guard let value = Double(field(i)), value.isFinite else {
-                throw MarksError(line: record.line, message: "the \(header[i]) mark '\(field(i))' for '\(answer)' is not a number")
+                throw MarksError(
+                    line: record.line, message: "the \(header[i]) mark '\(field(i))' for '\(answer)' is not a number")
             }
             pointMarks[header[i]] = value
         }
@@ -109,7 +120,12 @@ enum CSVRecords {
             if inQuotes {
                 if c == "\"" {
                     let next = iterator.next()
-                    if next == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = next }
+                    if next == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        inQuotes = false
+                        pending = next
+                    }
                 } else {
                     if c == "\n" { line += 1 }
                     field.unicodeScalars.append(c)
@@ -118,7 +134,9 @@ enum CSVRecords {
             }
             switch c {
             case "\"": inQuotes = true
-            case ",": fields.append(field); field = ""
+            case ",":
+                fields.append(field)
+                field = ""
             case "\r": break
             case "\n":
                 line += 1

@@ -46,7 +46,8 @@ public struct ThresholdMapping: Sendable, Equatable {
     ) -> [Double] {
         var thresholds = start
         func kappa(_ t: [Double]) -> Double {
-            Statistics.quadraticWeightedKappa(marks, ThresholdMapping(lowest: lowest, thresholds: t).marks(for: percents))
+            Statistics.quadraticWeightedKappa(
+                marks, ThresholdMapping(lowest: lowest, thresholds: t).marks(for: percents))
                 ?? -1
         }
         var best = kappa(thresholds)

@@ -120,13 +120,15 @@ public struct DocumentReader: Sendable {
         case "pdf":
             guard sniffed == .pdf else {
                 throw DocumentReadError(
-                    "this file is named .pdf but is \(sniffed.description); save the answer again as a PDF, .docx or .txt")
+                    "this file is named .pdf but is \(sniffed.description); save the answer again as a PDF, .docx or .txt"
+                )
             }
             return try PDFReader.read(bytes: data)
         case "txt", "text", "md", "markdown", "mdown", "html", "htm", "xhtml":
             if let kind = sniffed.binaryKind {
                 throw DocumentReadError(
-                    "this file is named .\(ext) but is really \(kind); rename it with the right extension or save the answer again as plain text")
+                    "this file is named .\(ext) but is really \(kind); rename it with the right extension or save the answer again as plain text"
+                )
             }
             let isHTML = ext == "html" || ext == "htm" || ext == "xhtml"
             let decoded =
@@ -145,7 +147,8 @@ public struct DocumentReader: Sendable {
             }
         case "doc":
             throw DocumentReadError(
-                "this is an old-style .doc Word file, which draftcheck cannot read; open it in Word or LibreOffice, save it as .docx and check that")
+                "this is an old-style .doc Word file, which draftcheck cannot read; open it in Word or LibreOffice, save it as .docx and check that"
+            )
         case "rtf":
             throw DocumentReadError(
                 "draftcheck cannot read .rtf files; save the answer as .docx or .txt and check that")
@@ -169,16 +172,19 @@ public struct DocumentReader: Sendable {
             break
         case .ole:
             throw DocumentReadError(
-                "this \(kindName) is password-protected or in the old .doc format; save an unprotected copy as .\(named.rawValue) and check that")
+                "this \(kindName) is password-protected or in the old .doc format; save an unprotected copy as .\(named.rawValue) and check that"
+            )
         default:
             throw DocumentReadError(
-                "this file is named .\(named.rawValue) but is really \(sniffed.description); rename it with the right extension or save the answer again as a \(kindName)")
+                "this file is named .\(named.rawValue) but is really \(sniffed.description); rename it with the right extension or save the answer again as a \(kindName)"
+            )
         }
         var archive = try ZipArchive(bytes: bytes, limits: limits)
         if let parts = try OfficeRelationships.wordParts(in: &archive) {
             var document = try DocxReader.read(&archive, parts: parts)
             if named != .docx {
-                document.notes.insert("the file is named .\(named.rawValue) but is a Word document; read as Word", at: 0)
+                document.notes.insert(
+                    "the file is named .\(named.rawValue) but is a Word document; read as Word", at: 0)
             }
             return document
         }
@@ -186,7 +192,8 @@ public struct DocumentReader: Sendable {
             var document = try OdtReader.read(&archive)
             if named != .odt {
                 document.notes.insert(
-                    "the file is named .\(named.rawValue) but is an OpenDocument text file; read as OpenDocument", at: 0)
+                    "the file is named .\(named.rawValue) but is an OpenDocument text file; read as OpenDocument", at: 0
+                )
             }
             return document
         }
@@ -195,7 +202,8 @@ public struct DocumentReader: Sendable {
                 "this \(kindName) is password-protected; save an unprotected copy and check that")
         }
         throw DocumentReadError(
-            "this file is a ZIP archive but not a \(kindName) (it has no \(named == .docx ? "word/document.xml" : "content.xml")); save the answer again as a \(kindName)")
+            "this file is a ZIP archive but not a \(kindName) (it has no \(named == .docx ? "word/document.xml" : "content.xml")); save the answer again as a \(kindName)"
+        )
     }
 
     private static func openError(_ error: any Error, url: URL) -> DocumentReadError {

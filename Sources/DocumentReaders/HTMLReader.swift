@@ -26,7 +26,10 @@ enum HTMLReader {
                     j += 1
                     while j < close && (isSpace(head[j]) || head[j] == 0x22 || head[j] == 0x27) { j += 1 }
                     let start = j
-                    while j < close && (isAlphanumeric(head[j]) || head[j] == 0x2D || head[j] == 0x5F || head[j] == 0x2E || head[j] == 0x3A) {
+                    while j < close
+                        && (isAlphanumeric(head[j]) || head[j] == 0x2D || head[j] == 0x5F || head[j] == 0x2E
+                            || head[j] == 0x3A)
+                    {
                         j += 1
                     }
                     if j > start { return String(decoding: head[start..<j], as: UTF8.self) }
@@ -163,8 +166,14 @@ enum HTMLReader {
             // Attributes, up to the closing ">".
             while j < n {
                 let byte = bytes[j]
-                if byte == 0x3E { j += 1; break }
-                if HTMLReader.isSpace(byte) { j += 1; continue }
+                if byte == 0x3E {
+                    j += 1
+                    break
+                }
+                if HTMLReader.isSpace(byte) {
+                    j += 1
+                    continue
+                }
                 if byte == 0x2F {
                     selfClosing = j + 1 < n && bytes[j + 1] == 0x3E
                     j += 1

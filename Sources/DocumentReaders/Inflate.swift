@@ -23,7 +23,8 @@ enum Inflate {
     static func inflate(
         _ input: UnsafeBufferPointer<UInt8>, limit: Int, expectedSize: Int = 0
     ) -> Result<[UInt8], Failure> {
-        var state = State(input: input, limit: limit, capacity: min(max(expectedSize, 1024, input.count * 3), max(limit, 1)))
+        var state = State(
+            input: input, limit: limit, capacity: min(max(expectedSize, 1024, input.count * 3), max(limit, 1)))
         defer { state.output.deallocate() }
         do {
             try state.run()
@@ -44,7 +45,8 @@ enum Inflate {
     // MARK: tables
 
     private static let lengthBase: [UInt16] = [
-        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227,
+        258,
     ]
     private static let distanceBase: [UInt16] = [
         1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
@@ -237,7 +239,10 @@ enum Inflate {
                         let repeatCount = 3 + (try bits(2))
                         guard i + repeatCount <= total else { throw .corrupt }
                         let previous = lengths[i - 1]
-                        for _ in 0..<repeatCount { lengths[i] = previous; i += 1 }
+                        for _ in 0..<repeatCount {
+                            lengths[i] = previous
+                            i += 1
+                        }
                     case 17, 18:
                         let repeatCount = symbol == 17 ? 3 + (try bits(3)) : 11 + (try bits(7))
                         guard i + repeatCount <= total else { throw .corrupt }

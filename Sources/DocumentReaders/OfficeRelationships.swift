@@ -30,7 +30,8 @@ enum OfficeRelationships {
         var parts = WordParts(document: document)
         let related = try relationships(of: document, in: &archive)
         func target(_ suffix: String, fallback: String) -> String? {
-            if let found = related.first(where: { $0.type.hasSuffix(suffix) && archive.entry(named: $0.target) != nil }) {
+            if let found = related.first(where: { $0.type.hasSuffix(suffix) && archive.entry(named: $0.target) != nil })
+            {
                 return found.target
             }
             return archive.entry(named: fallback) != nil ? fallback : nil
@@ -65,7 +66,8 @@ enum OfficeRelationships {
     }
 
     /// The internal relationships of `part` ("" for the package), targets resolved to part names.
-    static func relationships(of part: String, in archive: inout ZipArchive) throws(DocumentReadError) -> [Relationship] {
+    static func relationships(of part: String, in archive: inout ZipArchive) throws(DocumentReadError) -> [Relationship]
+    {
         let folder = directory(of: part)
         let name = part.isEmpty ? "" : String(part.dropFirst(folder.count))
         guard let xml = try archive.data(named: folder + "_rels/" + name + ".rels") else { return [] }

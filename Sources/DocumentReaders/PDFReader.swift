@@ -7,7 +7,8 @@ enum PDFReader {
     static let timeout: DispatchTimeInterval = .seconds(20)
 
     static let notInstalled = DocumentReadError(
-        "reading PDFs needs the pdftotext program, which is not installed; install poppler-utils (for example `apt-get install poppler-utils` or `brew install poppler`), or save/export the answer as .docx or .txt from the program that made it and check that")
+        "reading PDFs needs the pdftotext program, which is not installed; install poppler-utils (for example `apt-get install poppler-utils` or `brew install poppler`), or save/export the answer as .docx or .txt from the program that made it and check that"
+    )
 
     /// The full path of `pdftotext` on PATH, if installed.
     static func pdftotextPath() -> String? {
@@ -27,7 +28,8 @@ enum PDFReader {
         do {
             try bytes.write(to: file, options: .atomic)
         } catch {
-            throw DocumentReadError("the PDF could not be copied to a temporary file to read it (\(error.localizedDescription))")
+            throw DocumentReadError(
+                "the PDF could not be copied to a temporary file to read it (\(error.localizedDescription))")
         }
         defer { try? FileManager.default.removeItem(at: file) }
 
@@ -70,7 +72,8 @@ enum PDFReader {
             let message = String(decoding: stderr, as: UTF8.self).lowercased()
             if message.contains("password") || status == 3 {
                 throw DocumentReadError(
-                    "this PDF is password-protected or does not allow copying its text; save an unprotected copy and check that")
+                    "this PDF is password-protected or does not allow copying its text; save an unprotected copy and check that"
+                )
             }
             throw DocumentReadError(
                 "the PDF is damaged or could not be read; export the answer again as PDF, .docx or .txt and check that")
@@ -81,7 +84,8 @@ enum PDFReader {
         let text = String(decoding: bytes, as: UTF8.self)
         guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw DocumentReadError(
-                "the PDF has no text layer (it may be a scanned image); save or export the answer as .docx or .txt from the program that made it and check that")
+                "the PDF has no text layer (it may be a scanned image); save or export the answer as .docx or .txt from the program that made it and check that"
+            )
         }
         return ExtractedDocument(text: text, format: .pdf, notes: ["text taken from the PDF's layout by pdftotext"])
     }

@@ -23,7 +23,10 @@ struct TextBuilder {
     /// Adds one paragraph; whitespace runs become one space and an empty paragraph is dropped.
     mutating func add(_ raw: [UInt8], kind: ParagraphKind) {
         guard let first = raw.firstIndex(where: { !Self.isSpace($0) }) else { return }
-        if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }
+        if !bytes.isEmpty {
+            bytes.append(0x0A)
+            bytes.append(0x0A)
+        }
         paragraphStarts.append(bytes.count)
         switch kind {
         case .plain, .tableRow:
@@ -53,10 +56,14 @@ struct TextBuilder {
     {
         guard !isEmpty else { throw DocumentReadError.noText }
         if !notes.isEmpty {
-            if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }
+            if !bytes.isEmpty {
+                bytes.append(0x0A)
+                bytes.append(0x0A)
+            }
             bytes.append(contentsOf: "## Notes".utf8)
             for note in notes {
-                bytes.append(0x0A); bytes.append(0x0A)
+                bytes.append(0x0A)
+                bytes.append(0x0A)
                 paragraphStarts.append(bytes.count)
                 let first = note.firstIndex(where: { !Self.isSpace($0) }) ?? note.startIndex
                 Self.appendCollapsed(note[first...], to: &bytes)
@@ -89,7 +96,10 @@ struct TextBuilder {
             if isSpace(byte) {
                 pendingSpace = true
             } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
                 out.append(byte)
             }
         }

@@ -12,7 +12,8 @@ enum TextDecoding {
     }
 
     static let binaryNoise = DocumentReadError(
-        "the file does not contain text (it looks like binary data); save the answer as .txt, .docx or .pdf and check that")
+        "the file does not contain text (it looks like binary data); save the answer as .txt, .docx or .pdf and check that"
+    )
 
     /// Decodes `bytes`: BOM first, then strict UTF-8, then Windows-1252 with a note; binary noise throws.
     static func decode(_ bytes: [UInt8]) throws(DocumentReadError) -> Decoded {
@@ -24,7 +25,9 @@ enum TextDecoding {
             }
             return Decoded(
                 text: String(decoding: body, as: UTF8.self),
-                notes: ["marked as UTF-8 but some bytes are not valid UTF-8; those characters were replaced with \u{FFFD}"])
+                notes: [
+                    "marked as UTF-8 but some bytes are not valid UTF-8; those characters were replaced with \u{FFFD}"
+                ])
         }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             let littleEndian = bytes[0] == 0xFF
@@ -62,14 +65,16 @@ enum TextDecoding {
         }
         if windows1252Names.contains(declared) {
             return Decoded(
-                text: windows1252(bytes[...]), notes: ["read as Windows-1252, as its <meta charset=\"\(declared)\"> says"])
+                text: windows1252(bytes[...]),
+                notes: ["read as Windows-1252, as its <meta charset=\"\(declared)\"> says"])
         }
         if let encoding = foundationEncodings[declared], let text = String(data: Data(bytes), encoding: encoding) {
             return Decoded(text: text, notes: ["read as \(declared), as its <meta charset> says"])
         }
         let reason =
             utf8Names.contains(declared)
-            ? "declares UTF-8 but is not valid UTF-8" : "declares the character set \"\(declared)\", which draftcheck cannot read,"
+            ? "declares UTF-8 but is not valid UTF-8"
+            : "declares the character set \"\(declared)\", which draftcheck cannot read,"
         return Decoded(text: windows1252(bytes[...]), notes: ["\(reason); read as Windows-1252"])
     }
 

@@ -18,11 +18,13 @@ enum XMLSupport {
     static func parse(_ bytes: [UInt8], delegate: some XMLParserDelegate, part: String) throws(DocumentReadError) {
         if containsDoctype(bytes) {
             throw DocumentReadError(
-                "\(part) of the document contains a document type declaration, which real documents never have; it was not read for safety")
+                "\(part) of the document contains a document type declaration, which real documents never have; it was not read for safety"
+            )
         }
         if !isUTF16(bytes) && !TextDecoding.isValidUTF8(bytes[...]) {
             throw DocumentReadError(
-                "the document is damaged: \(part) contains bytes that are not valid UTF-8 text; open it in Word or LibreOffice, save a new copy and check that")
+                "the document is damaged: \(part) contains bytes that are not valid UTF-8 text; open it in Word or LibreOffice, save a new copy and check that"
+            )
         }
         let parser = XMLParser(data: Data(blankingProcessingInstructions(bytes)))
         parser.shouldResolveExternalEntities = false
@@ -34,13 +36,15 @@ enum XMLSupport {
         parser.delegate = nil
         if guarded.tooDeep {
             throw DocumentReadError(
-                "\(part) of the document nests elements more than \(maxDepth) deep, which real documents never do; it was not read for safety")
+                "\(part) of the document nests elements more than \(maxDepth) deep, which real documents never do; it was not read for safety"
+            )
         }
         // libxml2 may recover from some errors and still report success; any recorded error counts.
         if !ok || parser.parserError != nil {
             let line = parser.lineNumber
             throw DocumentReadError(
-                "the document is damaged: \(part) is not well-formed XML (near line \(line)); open it in Word or LibreOffice, save a new copy and check that")
+                "the document is damaged: \(part) is not well-formed XML (near line \(line)); open it in Word or LibreOffice, save a new copy and check that"
+            )
         }
     }
 

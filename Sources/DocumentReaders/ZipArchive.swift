@@ -22,7 +22,8 @@ struct ZipArchive {
     private(set) var decompressedBytes = 0
 
     static let damaged = DocumentReadError(
-        "the file is damaged (its ZIP structure is broken or incomplete); open it in Word or LibreOffice, save a new copy and check that")
+        "the file is damaged (its ZIP structure is broken or incomplete); open it in Word or LibreOffice, save a new copy and check that"
+    )
 
     /// Parses the end-of-central-directory record and the central directory.
     init(bytes: [UInt8], limits: ReadLimits) throws(DocumentReadError) {
@@ -56,9 +57,12 @@ struct ZipArchive {
         }
         guard entryCount <= limits.maxEntryCount else {
             throw DocumentReadError(
-                "the file lists \(entryCount) parts, more than a real document has (the limit is \(limits.maxEntryCount)); it may be damaged or hostile")
+                "the file lists \(entryCount) parts, more than a real document has (the limit is \(limits.maxEntryCount)); it may be damaged or hostile"
+            )
         }
-        guard directoryOffset <= directoryEnd, directorySize <= directoryEnd - directoryOffset else { throw Self.damaged }
+        guard directoryOffset <= directoryEnd, directorySize <= directoryEnd - directoryOffset else {
+            throw Self.damaged
+        }
 
         var position = directoryOffset
         entries.reserveCapacity(entryCount)
@@ -157,7 +161,8 @@ struct ZipArchive {
             }
         default:
             throw DocumentReadError(
-                "the file uses a ZIP compression method (\(entry.method)) that draftcheck cannot read; save a new copy from Word or LibreOffice and check that")
+                "the file uses a ZIP compression method (\(entry.method)) that draftcheck cannot read; save a new copy from Word or LibreOffice and check that"
+            )
         }
         decompressedBytes += output.count
         guard output.count == entry.uncompressedSize, CRC32.checksum(output) == entry.crc32 else {
@@ -168,7 +173,8 @@ struct ZipArchive {
 
     private static func tooLarge(_ limits: ReadLimits) -> DocumentReadError {
         DocumentReadError(
-            "the document expands to more than \(DocumentReader.megabytes(limits.maxDecompressedBytes)) when unpacked, far more than a written answer needs; it may be damaged or hostile")
+            "the document expands to more than \(DocumentReader.megabytes(limits.maxDecompressedBytes)) when unpacked, far more than a written answer needs; it may be damaged or hostile"
+        )
     }
 
     /// Little-endian reads; callers check the range first, and out-of-range reads return 0 rather than trap.
@@ -179,7 +185,8 @@ struct ZipArchive {
 
     private func u32(_ at: Int) -> UInt32 {
         guard at >= 0, at + 4 <= bytes.count else { return 0 }
-        return UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+        return UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3])
+            << 24
     }
 
     private func u64(_ at: Int) -> UInt64 {
@@ -225,9 +232,11 @@ enum CRC32 {
                             var i = 0
                             let count = data.count
                             while i + 4 <= count {
-                                crc ^= UInt32(data[i]) | UInt32(data[i + 1]) << 8 | UInt32(data[i + 2]) << 16
+                                crc ^=
+                                    UInt32(data[i]) | UInt32(data[i + 1]) << 8 | UInt32(data[i + 2]) << 16
                                     | UInt32(data[i + 3]) << 24
-                                crc = t3[Int(crc & 0xFF)] ^ t2[Int((crc >> 8) & 0xFF)] ^ t1[Int((crc >> 16) & 0xFF)]
+                                crc =
+                                    t3[Int(crc & 0xFF)] ^ t2[Int((crc >> 8) & 0xFF)] ^ t1[Int((crc >> 16) & 0xFF)]
                                     ^ t0[Int(crc >> 24)]
                                 i += 4
                             }

@@ -34,7 +34,8 @@ public struct ZipWriter: Sendable {
         }
         guard names.insert(path).inserted else { throw Problem(message: "\"\(path)\" is in the archive twice") }
         let name = Array(path.utf8)
-        guard name.count <= 0xFFFF, data.count < 0xFFFF_FFFF, body.count + data.count < 0xFFFF_FFFF, count < 0xFFFF else {
+        guard name.count <= 0xFFFF, data.count < 0xFFFF_FFFF, body.count + data.count < 0xFFFF_FFFF, count < 0xFFFF
+        else {
             throw Problem(message: "the archive would need the ZIP64 format (over 4 GB or 65,535 files)")
         }
         let crc = CRC32.checksum(data)

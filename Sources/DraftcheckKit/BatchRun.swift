@@ -34,7 +34,8 @@ public struct BatchRun {
         let learners = folder.learners()
         let fileCount = learners.reduce(0) { $0 + $1.count }
         if fileCount == 0 {
-            events.message("draftcheck: no .docx, .odt, .html, .md, .txt or .pdf files found in \(options.inputArgument)")
+            events.message(
+                "draftcheck: no .docx, .odt, .html, .md, .txt or .pdf files found in \(options.inputArgument)")
         }
         let feedbackNames = SubmissionNaming.uniqueFileNames(learners.map { $0[0].learner.name }).map { $0 + ".md" }
         let feedbackDir = options.out.appendingPathComponent("feedback")
@@ -47,7 +48,8 @@ public struct BatchRun {
 
         let checker = DocumentChecker(assessor: Assessor(rubric: rubric))
         let detector = SimilarityDetector()
-        let displayRoot = options.inputArgument.hasSuffix("/") ? String(options.inputArgument.dropLast()) : options.inputArgument
+        let displayRoot =
+            options.inputArgument.hasSuffix("/") ? String(options.inputArgument.dropLast()) : options.inputArgument
         events.started(total: fileCount)
         var records: [LearnerRecord] = []
         var fingerprints: [SimilarityDetector.Fingerprints] = []
@@ -58,7 +60,8 @@ public struct BatchRun {
         let htmlRubric = options.html ? rubric : nil
         OrderedPipeline<LearnerResult>.run(count: learners.count, jobs: options.jobs, window: options.jobs * 4) { i in
             Self.check(
-                learners[i], title: learners[i][0].learner.name, feedback: feedbackDir.appendingPathComponent(feedbackNames[i]),
+                learners[i], title: learners[i][0].learner.name,
+                feedback: feedbackDir.appendingPathComponent(feedbackNames[i]),
                 displayRoot: displayRoot, checker: checker, detector: detector, html: htmlRubric)
         } consume: { i, result in
             records.append(LearnerRecord(files: result.records, feedbackFile: feedbackNames[i]))
@@ -90,7 +93,8 @@ public struct BatchRun {
             Gradebook.csv(rubric: rubric, learners: records, similarTo: similarTo),
             to: options.out.appendingPathComponent("gradebook.csv"))
         try AtomicFile.write(
-            CohortSummary.markdown(rubric: rubric, learners: records, skipped: folder.skipped, pairs: pairs.map(\.report)),
+            CohortSummary.markdown(
+                rubric: rubric, learners: records, skipped: folder.skipped, pairs: pairs.map(\.report)),
             to: options.out.appendingPathComponent("summary.md"))
 
         if !options.platform.isEmpty {
@@ -136,14 +140,19 @@ public struct BatchRun {
             if !markdown.isEmpty { markdown += "\n---\n\n" }
             if doc.assessment != nil, let twin = reportedTexts[text] {
                 // The same text handed in twice: one report, and a line saying so.
-                markdown += "_\(MarkdownReporter.escape(entry.relativePath)) has the same text as \(MarkdownReporter.escape(twin)): see its report above._\n"
+                markdown +=
+                    "_\(MarkdownReporter.escape(entry.relativePath)) has the same text as \(MarkdownReporter.escape(twin)): see its report above._\n"
                 continue
             }
             if doc.assessment != nil { reportedTexts[text] = entry.relativePath }
-            markdown += MarkdownReporter.render(shown, title: entries.count > 1 ? "\(title): \(entry.relativePath)" : title)
+            markdown += MarkdownReporter.render(
+                shown, title: entries.count > 1 ? "\(title): \(entry.relativePath)" : title)
             if html != nil { shownDocuments.append(shown) }
         }
-        if let html, let problem = writeHTML(HTMLReporter.render(rubric: html, documents: shownDocuments, title: title), beside: feedback) {
+        if let html,
+            let problem = writeHTML(
+                HTMLReporter.render(rubric: html, documents: shownDocuments, title: title), beside: feedback)
+        {
             result.problems.append(problem)
         }
         do {
@@ -179,7 +188,8 @@ public struct BatchRun {
     ) -> [FoundPair] {
         let files = learners.flatMap(\.files)
         let ignored = Set(detector.fingerprints(of: rubricWording()).hashes)
-        let pairs = Self.strongestPerLearnerPair(detector.similarPairs(fingerprints, ignoring: ignored, group: owners), owners)
+        let pairs = Self.strongestPerLearnerPair(
+            detector.similarPairs(fingerprints, ignoring: ignored, group: owners), owners)
         let reader = DocumentReader()
         func text(_ f: FileRecord) -> String {
             let url = options.input.appendingPathComponent(f.path)
@@ -198,7 +208,9 @@ public struct BatchRun {
     }
 
     /// One pair per two learners: the one sharing most, when several of their files are alike.
-    private static func strongestPerLearnerPair(_ pairs: [SimilarityDetector.Pair], _ owners: [Int]) -> [SimilarityDetector.Pair] {
+    private static func strongestPerLearnerPair(_ pairs: [SimilarityDetector.Pair], _ owners: [Int])
+        -> [SimilarityDetector.Pair]
+    {
         var best: [Int: SimilarityDetector.Pair] = [:]
         var order: [Int] = []
         for p in pairs {
@@ -220,7 +232,8 @@ public struct BatchRun {
             do throws(DocumentReadError) {
                 parts.append(try DocumentReader().read(contentsOf: task).text)
             } catch {
-                events.message("draftcheck: \(task.path): \(error.message); its wording is not set aside in the similarity check")
+                events.message(
+                    "draftcheck: \(task.path): \(error.message); its wording is not set aside in the similarity check")
             }
         }
         for p in rubric.markingPoints {
@@ -239,19 +252,28 @@ public struct BatchRun {
 
     private func cohortTail(_ learners: [LearnerRecord], _ pairs: [FoundPair], _ skipped: [String: Int]) -> String {
         let batch = JSONValue.object([
-            ("learners", .array(learners.map { l in
-                .object([
-                    ("name", .string(l.learner.name)), ("files", .array(l.files.map { .string($0.path) })),
-                    ("gradedFile", .string(l.best.path)), ("feedback", .string("feedback/" + l.feedbackFile)),
-                ])
-            })),
-            ("similarPairs", .array(pairs.map { p in
-                .object([
-                    ("first", .string(p.report.first.path)), ("second", .string(p.report.second.path)),
-                    ("sharedFingerprints", .int(p.report.shared)), ("fraction", .double((p.report.fraction * 1000).rounded() / 1000)),
-                    ("passages", .array(p.report.passages.map(JSONValue.string))),
-                ])
-            })),
+            (
+                "learners",
+                .array(
+                    learners.map { l in
+                        .object([
+                            ("name", .string(l.learner.name)), ("files", .array(l.files.map { .string($0.path) })),
+                            ("gradedFile", .string(l.best.path)), ("feedback", .string("feedback/" + l.feedbackFile)),
+                        ])
+                    })
+            ),
+            (
+                "similarPairs",
+                .array(
+                    pairs.map { p in
+                        .object([
+                            ("first", .string(p.report.first.path)), ("second", .string(p.report.second.path)),
+                            ("sharedFingerprints", .int(p.report.shared)),
+                            ("fraction", .double((p.report.fraction * 1000).rounded() / 1000)),
+                            ("passages", .array(p.report.passages.map(JSONValue.string))),
+                        ])
+                    })
+            ),
             ("skipped", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
         ])
         let close = learners.isEmpty ? "]" : "\n  ]"

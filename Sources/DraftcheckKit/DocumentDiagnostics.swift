@@ -60,7 +60,8 @@ public enum DocumentDiagnostics {
             range: firstLine(source), severity: .information, kind: .noRubric, code: "no-rubric",
             message: "draftcheck: no rubric is configured for this document. Create a .draftcheck.json in its folder "
                 + "or a parent folder, such as {\"version\": 1, \"rubric\": \"customer-relationships\"} "
-                + "(`draftcheck rubrics` lists the built-in ids), or set \"rubric\" in the editor's settings for draftcheck.")
+                + "(`draftcheck rubrics` lists the built-in ids), or set \"rubric\" in the editor's settings for draftcheck."
+        )
     }
 
     /// Every diagnostic for an assessment, in document order.
@@ -70,7 +71,9 @@ public enum DocumentDiagnostics {
             out.append(
                 DocumentDiagnostic(
                     range: m.range, severity: .warning, kind: .misconception, code: m.misconception.id,
-                    message: "This reads as a misconception: \(m.misconception.text) Instead: \(m.misconception.correction)"))
+                    message:
+                        "This reads as a misconception: \(m.misconception.text) Instead: \(m.misconception.correction)")
+            )
         }
         for f in a.analysis.findings {
             guard case .stuffing(let kind) = f.kind else { continue }
@@ -135,10 +138,12 @@ public enum DocumentDiagnostics {
         let short = text.utf8.count <= 60 && !text.utf8.contains(0x0A) && !text.utf8.contains(0x0D)
         let quoted = "\"" + (short ? text : TextReporter.clip(text, 60)) + "\""
         switch kind {
-        case .listedOnly: return "\(quoted) appears only in a heading, list or fragment: use it in a sentence that applies it."
+        case .listedOnly:
+            return "\(quoted) appears only in a heading, list or fragment: use it in a sentence that applies it."
         case .repeatedSentence: return "\(quoted) repeats an earlier sentence: repeats earn nothing."
         case .buzzwordList: return "\(quoted) lists terms without explaining them."
-        case .copiedFromBrief: return "\(quoted) repeats the task or the marking scheme and earns nothing; put it in your own words."
+        case .copiedFromBrief:
+            return "\(quoted) repeats the task or the marking scheme and earns nothing; put it in your own words."
         }
     }
 

@@ -37,14 +37,17 @@ public struct PlatformExport {
     public static func preflight(_ inputs: Inputs, rubric: Rubric) -> String? {
         do {
             if let w = inputs.moodleWorksheet {
-                do { _ = try MoodleWorksheet.fill(try read(w), rubric: rubric, learners: [], rounding: inputs.rounding) } catch let p as MoodleWorksheet.Problem {
+                do {
+                    _ = try MoodleWorksheet.fill(try read(w), rubric: rubric, learners: [], rounding: inputs.rounding)
+                } catch let p as MoodleWorksheet.Problem {
                     return "\(w.path): \(p.message)"
                 }
             }
             if let g = inputs.canvasGradebook {
                 do {
                     _ = try CanvasGradebook.fill(
-                        try read(g), assignment: inputs.canvasAssignment, rubricTitle: rubric.title, learners: [], rounding: inputs.rounding)
+                        try read(g), assignment: inputs.canvasAssignment, rubricTitle: rubric.title, learners: [],
+                        rounding: inputs.rounding)
                 } catch let p as CanvasGradebook.Problem {
                     return "\(g.path): \(p.message)"
                 }
@@ -58,7 +61,8 @@ public struct PlatformExport {
     /// Writes the filled files into `out` and lists the rows left untouched on standard error.
     func write(learners: [LearnerRecord]) throws {
         if let w = inputs.moodleWorksheet {
-            let outcome = try MoodleWorksheet.fill(try Self.read(w), rubric: rubric, learners: learners, rounding: inputs.rounding)
+            let outcome = try MoodleWorksheet.fill(
+                try Self.read(w), rubric: rubric, learners: learners, rounding: inputs.rounding)
             try AtomicFile.write(outcome.text, to: out.appendingPathComponent("moodle-grading-worksheet.csv"))
             report("moodle-grading-worksheet.csv", outcome)
             try writeFeedbackZip(learners)
@@ -79,7 +83,8 @@ public struct PlatformExport {
         }
         let now = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
         var zip = ZipWriter(
-            year: now.year ?? 1980, month: now.month ?? 1, day: now.day ?? 1, hour: now.hour ?? 0, minute: now.minute ?? 0,
+            year: now.year ?? 1980, month: now.month ?? 1, day: now.day ?? 1, hour: now.hour ?? 0,
+            minute: now.minute ?? 0,
             second: now.second ?? 0)
         for e in entries { try zip.add(path: e.path, data: e.data) }
         let url = out.appendingPathComponent("moodle-feedback-files.zip")
@@ -98,8 +103,9 @@ public struct PlatformExport {
     private func report(_ file: String, _ outcome: PlatformFillOutcome) {
         if !quiet { message("draftcheck: \(file): filled \(outcome.filled.count) row(s)\n") }
         if !outcome.unmatchedRows.isEmpty {
-            message("draftcheck: \(file): \(outcome.unmatchedRows.count) row(s) left untouched (no submission matched): "
-                + outcome.unmatchedRows.joined(separator: "; ") + "\n")
+            message(
+                "draftcheck: \(file): \(outcome.unmatchedRows.count) row(s) left untouched (no submission matched): "
+                    + outcome.unmatchedRows.joined(separator: "; ") + "\n")
         }
         for kept in outcome.keptRows { message("draftcheck: \(file): left untouched: \(kept)\n") }
         if !outcome.learnersWithoutRow.isEmpty {
@@ -112,7 +118,8 @@ public struct PlatformExport {
         let data = try Data(contentsOf: url)
         // Decoded without Foundation, which may drop a byte order mark that must be written back.
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw ReadFailure("\(url.path): is not UTF-8 text; save it from the platform again, or as \"CSV UTF-8\" in a spreadsheet")
+            throw ReadFailure(
+                "\(url.path): is not UTF-8 text; save it from the platform again, or as \"CSV UTF-8\" in a spreadsheet")
         }
         return text
     }

@@ -35,7 +35,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
         do {
             root = try JSONParser.parse(data)
         } catch {
-            return (config, [Diagnostic(file: file.path, location: error.location, message: error.message, rule: "json")])
+            return (
+                config, [Diagnostic(file: file.path, location: error.location, message: error.message, rule: "json")]
+            )
         }
         return config.apply(root, file: file.path, base: file.deletingLastPathComponent())
     }
@@ -43,7 +45,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
     /// Reads and decodes a configuration file.
     public static func load(_ file: URL) -> (ProjectConfiguration, [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            return (ProjectConfiguration(), [Diagnostic(file: file.path, location: nil, message: "the file cannot be read")])
+            return (
+                ProjectConfiguration(), [Diagnostic(file: file.path, location: nil, message: "the file cannot be read")]
+            )
         }
         return decode([UInt8](data), file: file)
     }
@@ -90,7 +94,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
                 problems.append(
                     Diagnostic(
                         file: file, location: member.keyLocation, severity: .warning,
-                        message: "unknown key '\(member.key)'\(hint) (known keys: \(Self.knownKeys.joined(separator: ", ")))",
+                        message:
+                            "unknown key '\(member.key)'\(hint) (known keys: \(Self.knownKeys.joined(separator: ", ")))",
                         rule: "configuration"))
             }
         }
@@ -120,7 +125,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
     /// The configuration that applies to a document: the nearest file walking up from its folder, or
     /// the defaults (with the file's URL, or nil when there is none).
     public static func forDocument(at path: URL) -> (ProjectConfiguration, URL?, [Diagnostic]) {
-        guard let file = nearestFile(from: path.deletingLastPathComponent()) else { return (ProjectConfiguration(), nil, []) }
+        guard let file = nearestFile(from: path.deletingLastPathComponent()) else {
+            return (ProjectConfiguration(), nil, [])
+        }
         let (config, problems) = load(file)
         return (config, file, problems)
     }

@@ -39,11 +39,12 @@ public final class RubricSource: @unchecked Sendable {
         defer { lock.unlock() }
         if let loader { return .success(loader) }
         guard let library else {
-            return .failure(RubricProblem(diagnostics: [
-                Diagnostic(
-                    file: "Rubrics", location: nil,
-                    message: "the built-in rubrics were not found; set DRAFTCHECK_RUBRICS to the Rubrics folder")
-            ]))
+            return .failure(
+                RubricProblem(diagnostics: [
+                    Diagnostic(
+                        file: "Rubrics", location: nil,
+                        message: "the built-in rubrics were not found; set DRAFTCHECK_RUBRICS to the Rubrics folder")
+                ]))
         }
         do {
             let made = try RubricLoader(library: library, validationMemo: validationMemo)
@@ -80,7 +81,8 @@ public final class RubricSource: @unchecked Sendable {
     }
 
     private func modificationDate(_ idOrPath: String, _ library: RubricLibrary) -> Date? {
-        let url = idOrPath.contains("/") || idOrPath.hasSuffix(".json")
+        let url =
+            idOrPath.contains("/") || idOrPath.hasSuffix(".json")
             ? URL(fileURLWithPath: idOrPath) : library.url(forID: idOrPath)
         guard let url else { return nil }
         return (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date

@@ -26,7 +26,8 @@ public struct SubmissionFolder: Sendable {
     public init(root: URL) {
         let rootPath = root.standardizedFileURL.path
         let fm = FileManager.default
-        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey]) else {
+        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey])
+        else {
             return
         }
         for case let url as URL in walker {
@@ -67,8 +68,9 @@ public struct SubmissionFolder: Sendable {
     /// Learners sorted by name (then key), each with their files sorted by path.
     public func learners() -> [[Entry]] {
         let groups = Dictionary(grouping: entries, by: \.learner)
-        return groups.keys.sorted { ($0.name.lowercased(), $0.name, $0.key) < ($1.name.lowercased(), $1.name, $1.key) }.map {
-            groups[$0]!.sorted { $0.relativePath < $1.relativePath }
-        }
+        return groups.keys.sorted { ($0.name.lowercased(), $0.name, $0.key) < ($1.name.lowercased(), $1.name, $1.key) }
+            .map {
+                groups[$0]!.sorted { $0.relativePath < $1.relativePath }
+            }
     }
 }

@@ -28,7 +28,9 @@ public final class ValidationCacheFile: ValidationMemo, @unchecked Sendable {
     }
 
     /// The cache in the standard folder, or nil when turned off.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ValidationCacheFile? {
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> ValidationCacheFile?
+    {
         if let configured = environment["DRAFTCHECK_CACHE"], !configured.isEmpty {
             return configured == "off" ? nil : ValidationCacheFile(folder: URL(fileURLWithPath: configured))
         }
@@ -51,7 +53,8 @@ public final class ValidationCacheFile: ValidationMemo, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard keys.insert(key).inserted else { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let fd = open(file.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         guard fd >= 0 else { return }
         defer { close(fd) }

@@ -53,7 +53,9 @@ public struct DocumentSession: Sendable {
     }
 
     /// The protocol diagnostics for an assessment of this text.
-    public func diagnostics(_ found: [DocumentDiagnostic], encoding: PositionEncoding) -> [LanguageServerProtocol.Diagnostic] {
+    public func diagnostics(_ found: [DocumentDiagnostic], encoding: PositionEncoding) -> [LanguageServerProtocol
+        .Diagnostic]
+    {
         found.map { d in
             LanguageServerProtocol.Diagnostic(
                 range: text.range(of: d.range, encoding: encoding), severity: Self.severity(d.severity),

@@ -50,7 +50,9 @@ public final class LanguageServer: @unchecked Sendable {
             queue.sync {
                 switch frame {
                 case .badHeader(let header):
-                    showMessage(.error, "draftcheck: skipped a message whose header has no valid Content-Length: \(header.prefix(80))")
+                    showMessage(
+                        .error,
+                        "draftcheck: skipped a message whose header has no valid Content-Length: \(header.prefix(80))")
                     return true
                 case .message(let body):
                     if let exitCode = handle(Message(body: body)) {
@@ -88,11 +90,14 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func request(_ method: String, _ params: JSONNode?) throws(ResponseError) -> JSONValue {
         if method == Method.initialize {
-            guard !initialized else { throw ResponseError(code: ErrorCode.invalidRequest.rawValue, message: "initialize was already received") }
+            guard !initialized else {
+                throw ResponseError(code: ErrorCode.invalidRequest.rawValue, message: "initialize was already received")
+            }
             return initialize(params)
         }
         guard initialized else {
-            throw ResponseError(code: ErrorCode.serverNotInitialized.rawValue, message: "the server has not been initialized")
+            throw ResponseError(
+                code: ErrorCode.serverNotInitialized.rawValue, message: "the server has not been initialized")
         }
         guard !shutdownRequested else {
             throw ResponseError(code: ErrorCode.invalidRequest.rawValue, message: "the server is shutting down")
@@ -107,14 +112,17 @@ public final class LanguageServer: @unchecked Sendable {
         case Method.codeAction: return try codeActions(params)
         case Method.executeCommand: return try executeCommand(params)
         default:
-            throw ResponseError(code: ErrorCode.methodNotFound.rawValue, message: "draftcheck does not handle \(method)")
+            throw ResponseError(
+                code: ErrorCode.methodNotFound.rawValue, message: "draftcheck does not handle \(method)")
         }
     }
 
     private func notification(_ method: String, _ params: JSONNode?) {
         switch method {
         case Method.didOpen:
-            guard let doc = params?["textDocument"], let uri = doc["uri"]?.stringValue, let text = doc["text"]?.stringValue else {
+            guard let doc = params?["textDocument"], let uri = doc["uri"]?.stringValue,
+                let text = doc["text"]?.stringValue
+            else {
                 return invalidNotification(method)
             }
             documents[uri] = DocumentSession(uri: uri, version: doc["version"]?.intValue ?? 0, text: text)
@@ -123,15 +131,18 @@ public final class LanguageServer: @unchecked Sendable {
         case Method.didChange:
             didChange(params)
         case Method.didSave:
-            let name = (params?["textDocument"]?["uri"]?.stringValue).flatMap(DocumentSession.fileURL)?.lastPathComponent ?? ""
+            let name =
+                (params?["textDocument"]?["uri"]?.stringValue).flatMap(DocumentSession.fileURL)?.lastPathComponent ?? ""
             if name == ProjectConfiguration.fileName || name.hasSuffix(".json") { reloadAll() }
         case Method.didClose:
             guard let uri = params?["textDocument"]?["uri"]?.stringValue else { return invalidNotification(method) }
             pending.removeValue(forKey: uri)?.cancel()
             documents[uri] = nil
             configurations[uri] = nil
-            connection.send(Message.notification(
-                method: Method.publishDiagnostics, params: .object([("uri", .string(uri)), ("diagnostics", .array([]))])))
+            connection.send(
+                Message.notification(
+                    method: Method.publishDiagnostics,
+                    params: .object([("uri", .string(uri)), ("diagnostics", .array([]))])))
         case Method.didChangeConfiguration:
             settings.changed = EditorSettings.section(params?["settings"])
             reloadAll()
@@ -148,7 +159,8 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func initialize(_ params: JSONNode?) -> JSONValue {
         initialized = true
-        let offered = params?["capabilities"]?["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let offered =
+            params?["capabilities"]?["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
         encoding = PositionEncoding.negotiate(offered: offered)
         if let root = (params?["rootUri"]?.stringValue).flatMap(DocumentSession.fileURL) {
             settings.base = root
@@ -160,14 +172,20 @@ public final class LanguageServer: @unchecked Sendable {
         }
         let capabilities = JSONValue.object([
             ("positionEncoding", .string(encoding.rawValue)),
-            ("textDocumentSync", .object([
-                ("openClose", .bool(true)), ("change", .int(2)), ("save", .object([("includeText", .bool(false))])),
-            ])),
+            (
+                "textDocumentSync",
+                .object([
+                    ("openClose", .bool(true)), ("change", .int(2)), ("save", .object([("includeText", .bool(false))])),
+                ])
+            ),
             ("hoverProvider", .bool(true)),
             ("codeActionProvider", .object([("codeActionKinds", .array([.string("source")]))])),
-            ("executeCommandProvider", .object([
-                ("commands", .array([.string(Command.showReport), .string(Command.showRubric)])),
-            ])),
+            (
+                "executeCommandProvider",
+                .object([
+                    ("commands", .array([.string(Command.showReport), .string(Command.showRubric)]))
+                ])
+            ),
         ])
         return .object([
             ("capabilities", capabilities),
@@ -272,8 +290,10 @@ public final class LanguageServer: @unchecked Sendable {
     // MARK: - Hover, code actions, commands
 
     private func hover(_ params: JSONNode?) throws(ResponseError) -> JSONValue {
-        guard let uri = params?["textDocument"]?["uri"]?.stringValue, let position = Position(json: params?["position"]) else {
-            throw ResponseError(code: ErrorCode.invalidParams.rawValue, message: "hover needs textDocument.uri and position")
+        guard let uri = params?["textDocument"]?["uri"]?.stringValue, let position = Position(json: params?["position"])
+        else {
+            throw ResponseError(
+                code: ErrorCode.invalidParams.rawValue, message: "hover needs textDocument.uri and position")
         }
         let (session, assessment) = try currentAssessment(uri)
         guard let assessment else { return .null }
@@ -293,7 +313,12 @@ public final class LanguageServer: @unchecked Sendable {
         func action(_ title: String, _ command: String) -> JSONValue {
             .object([
                 ("title", .string(title)), ("kind", .string("source")),
-                ("command", .object([("title", .string(title)), ("command", .string(command)), ("arguments", .array([.string(uri)]))])),
+                (
+                    "command",
+                    .object([
+                        ("title", .string(title)), ("command", .string(command)), ("arguments", .array([.string(uri)])),
+                    ])
+                ),
             ])
         }
         return .array([
@@ -308,11 +333,13 @@ public final class LanguageServer: @unchecked Sendable {
             throw ResponseError(code: ErrorCode.invalidParams.rawValue, message: "unknown command '\(command)'")
         }
         guard let uri = params?["arguments"]?[0]?.stringValue else {
-            throw ResponseError(code: ErrorCode.invalidParams.rawValue, message: "\(command) needs the document's URI as its argument")
+            throw ResponseError(
+                code: ErrorCode.invalidParams.rawValue, message: "\(command) needs the document's URI as its argument")
         }
         let (session, assessment) = try currentAssessment(uri)
         guard let assessment else {
-            let message = "draftcheck: no rubric could be used for this document; see its diagnostics or the earlier message"
+            let message =
+                "draftcheck: no rubric could be used for this document; see its diagnostics or the earlier message"
             showMessage(.warning, message)
             throw ResponseError(code: ErrorCode.requestFailed.rawValue, message: message)
         }
@@ -328,7 +355,9 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private func showMessage(_ type: MessageType, _ message: String) {
-        connection.send(Message.notification(
-            method: Method.showMessage, params: .object([("type", .int(type.rawValue)), ("message", .string(message))])))
+        connection.send(
+            Message.notification(
+                method: Method.showMessage,
+                params: .object([("type", .int(type.rawValue)), ("message", .string(message))])))
     }
 }

@@ -59,7 +59,8 @@ public enum Message: Sendable {
         do {
             root = try JSONParser.parse(body)
         } catch {
-            self = .invalid(id: nil, error: ResponseError(code: -32700, message: "the message is not valid JSON: \(error)"))
+            self = .invalid(
+                id: nil, error: ResponseError(code: -32700, message: "the message is not valid JSON: \(error)"))
             return
         }
         self.init(root)
@@ -83,7 +84,8 @@ public enum Message: Sendable {
         let params = root["params"]
         if let rawID = root["id"], !rawID.isNull {
             guard let id else {
-                self = .invalid(id: nil, error: ResponseError(code: -32600, message: "the id must be an integer or a string"))
+                self = .invalid(
+                    id: nil, error: ResponseError(code: -32600, message: "the id must be an integer or a string"))
                 return
             }
             self = .request(id: id, method: method, params: params)

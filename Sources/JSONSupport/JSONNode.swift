@@ -132,7 +132,8 @@ extension JSONNode {
             guard a.count == b.count else { return false }
             for member in a {
                 guard let match = b.first(where: { $0.key == member.key }),
-                      member.value.isEqualJSON(to: match.value) else { return false }
+                    member.value.isEqualJSON(to: match.value)
+                else { return false }
             }
             return true
         default: return false

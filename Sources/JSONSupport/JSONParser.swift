@@ -168,7 +168,7 @@ private struct Parser {
                 completed = JSONNode(value: .string(try parseString()), location: start)
             case Byte.minus, Byte.zero...Byte.nine:
                 completed = JSONNode(value: .number(try parseNumber()), location: start)
-            case 0x61...0x7A: // a-z: true, false, null
+            case 0x61...0x7A:  // a-z: true, false, null
                 completed = JSONNode(value: try parseLiteral(), location: start)
             default:
                 throw unexpectedValueStart()
@@ -180,16 +180,18 @@ private struct Parser {
                 guard !stack.isEmpty else {
                     skipWhitespace()
                     if pos < bytes.count {
-                        throw error("unexpected \(describeByte(at: pos)) after the end of the JSON value", atOffset: pos)
+                        throw error(
+                            "unexpected \(describeByte(at: pos)) after the end of the JSON value", atOffset: pos)
                     }
                     return completed
                 }
                 let top = stack.count - 1
                 if stack[top].isObject {
-                    stack[top].members.append(JSONMember(
-                        key: stack[top].pendingKey,
-                        keyLocation: stack[top].pendingKeyLocation,
-                        value: completed))
+                    stack[top].members.append(
+                        JSONMember(
+                            key: stack[top].pendingKey,
+                            keyLocation: stack[top].pendingKeyLocation,
+                            value: completed))
                 } else {
                     stack[top].items.append(completed)
                 }
@@ -211,7 +213,7 @@ private struct Parser {
                     } else {
                         skipWhitespace()
                     }
-                    break // expect the next value
+                    break  // expect the next value
                 } else if b == close {
                     pos += 1
                     let frame = stack.removeLast()
@@ -223,12 +225,14 @@ private struct Parser {
                     if b == Byte.quote {
                         throw error("missing ',' between object members", atOffset: pos)
                     }
-                    throw error("expected ',' or '}' after object member, found \(describeByte(at: pos))", atOffset: pos)
+                    throw error(
+                        "expected ',' or '}' after object member, found \(describeByte(at: pos))", atOffset: pos)
                 } else {
                     if canStartValue(b) {
                         throw error("missing ',' between array elements", atOffset: pos)
                     }
-                    throw error("expected ',' or ']' after array element, found \(describeByte(at: pos))", atOffset: pos)
+                    throw error(
+                        "expected ',' or ']' after array element, found \(describeByte(at: pos))", atOffset: pos)
                 }
             }
         }
@@ -237,7 +241,7 @@ private struct Parser {
     func canStartValue(_ b: UInt8) -> Bool {
         switch b {
         case Byte.openBrace, Byte.openBracket, Byte.quote, Byte.minus, Byte.zero...Byte.nine,
-             UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             return true
         default:
             return false
@@ -312,7 +316,8 @@ private struct Parser {
             return error("numbers must start with a digit, not '.'", atOffset: pos)
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
             let word = identifier(at: pos)
-            return error("invalid value '\(word)'; expected a string, number, object, array, true, false or null", atOffset: pos)
+            return error(
+                "invalid value '\(word)'; expected a string, number, object, array, true, false or null", atOffset: pos)
         default:
             return error("expected a value, found \(describeByte(at: pos))", atOffset: pos)
         }
@@ -322,7 +327,8 @@ private struct Parser {
         var end = start
         while end < bytes.count, end - start < 32 {
             let c = bytes[end]
-            let isWordByte = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
+            let isWordByte =
+                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
             if !isWordByte { break }
             end += 1
         }
@@ -356,7 +362,8 @@ private struct Parser {
         case "false": value = .bool(false)
         case "null": value = .null
         default:
-            throw error("invalid value '\(word)'; expected a string, number, object, array, true, false or null", atOffset: pos)
+            throw error(
+                "invalid value '\(word)'; expected a string, number, object, array, true, false or null", atOffset: pos)
         }
         pos += word.utf8.count
         return value
@@ -506,11 +513,15 @@ private struct Parser {
             if unit >= 0xD800 && unit <= 0xDBFF {
                 // A high surrogate must be followed by an escaped low surrogate.
                 guard end + 1 < bytes.count, bytes[end] == Byte.backslash, bytes[end + 1] == UInt8(ascii: "u") else {
-                    throw error("unpaired high surrogate \\u\(hex4(UInt32(unit))); it must be followed by a \\uDC00-\\uDFFF escape", atOffset: i)
+                    throw error(
+                        "unpaired high surrogate \\u\(hex4(UInt32(unit))); it must be followed by a \\uDC00-\\uDFFF escape",
+                        atOffset: i)
                 }
                 let low = try hexQuad(at: end)
                 guard low >= 0xDC00 && low <= 0xDFFF else {
-                    throw error("invalid surrogate pair \\u\(hex4(UInt32(unit)))\\u\(hex4(UInt32(low))); the second escape must be in \\uDC00-\\uDFFF", atOffset: end)
+                    throw error(
+                        "invalid surrogate pair \\u\(hex4(UInt32(unit)))\\u\(hex4(UInt32(low))); the second escape must be in \\uDC00-\\uDFFF",
+                        atOffset: end)
                 }
                 scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                 end += 6
@@ -523,8 +534,13 @@ private struct Parser {
             return end
         default:
             let shown: String
-            if c < 0x20 || c >= 0x80 { shown = describeByte(at: i + 1) } else { shown = "'\\\(Character(Unicode.Scalar(c)))'" }
-            throw error("invalid escape \(shown); valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX", atOffset: i)
+            if c < 0x20 || c >= 0x80 {
+                shown = describeByte(at: i + 1)
+            } else {
+                shown = "'\\\(Character(Unicode.Scalar(c)))'"
+            }
+            throw error(
+                "invalid escape \(shown); valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX", atOffset: i)
         }
         return i + 2
     }

@@ -95,18 +95,24 @@ public struct JSONSchemaValidator: Sendable {
         return out.isEmpty
     }
 
-    private static let quickFailure = SchemaViolation(message: "", location: SourceLocation(line: 0, column: 0, offset: 0), pointer: "")
+    private static let quickFailure = SchemaViolation(
+        message: "", location: SourceLocation(line: 0, column: 0, offset: 0), pointer: "")
 
-    private func validate(_ node: JSONNode, schema index: Int, pointer: String, title inheritedTitle: String?,
-                          quick: Bool = false, into out: inout [SchemaViolation]) {
+    private func validate(
+        _ node: JSONNode, schema index: Int, pointer: String, title inheritedTitle: String?,
+        quick: Bool = false, into out: inout [SchemaViolation]
+    ) {
         let s = schemas[index]
-        func report(_ message: @autoclosure () -> String, at location: SourceLocation? = nil,
-                    pointer p: @autoclosure () -> String? = nil) {
+        func report(
+            _ message: @autoclosure () -> String, at location: SourceLocation? = nil,
+            pointer p: @autoclosure () -> String? = nil
+        ) {
             if quick {
                 out.append(Self.quickFailure)
                 return
             }
-            out.append(SchemaViolation(message: message(), location: location ?? node.location, pointer: p() ?? pointer))
+            out.append(
+                SchemaViolation(message: message(), location: location ?? node.location, pointer: p() ?? pointer))
         }
         /// A child's pointer; not built in quick mode.
         func child(_ token: @autoclosure () -> String) -> String { quick ? "" : pointer + "/" + token() }
@@ -139,7 +145,9 @@ public struct JSONSchemaValidator: Sendable {
             let shown = JSONNode.format(d)
             if let m = s.minimum, d < m { report("must be at least \(JSONNode.format(m)), found \(shown)") }
             if let m = s.maximum, d > m { report("must be at most \(JSONNode.format(m)), found \(shown)") }
-            if let m = s.exclusiveMinimum, d <= m { report("must be greater than \(JSONNode.format(m)), found \(shown)") }
+            if let m = s.exclusiveMinimum, d <= m {
+                report("must be greater than \(JSONNode.format(m)), found \(shown)")
+            }
             if let m = s.exclusiveMaximum, d >= m { report("must be less than \(JSONNode.format(m)), found \(shown)") }
 
         case .string(let str):
@@ -170,8 +178,9 @@ public struct JSONSchemaValidator: Sendable {
                 } else if let itemsSchema = s.items {
                     if schemas[itemsSchema].constant == false {
                         let allowed = s.prefixItems.count
-                        report("unexpected item at index \(i); at most \(allowed) item\(allowed == 1 ? " is" : "s are") allowed",
-                               at: item.location, pointer: itemPointer)
+                        report(
+                            "unexpected item at index \(i); at most \(allowed) item\(allowed == 1 ? " is" : "s are") allowed",
+                            at: item.location, pointer: itemPointer)
                     } else {
                         validate(item, schema: itemsSchema, pointer: itemPointer, title: nil, quick: quick, into: &out)
                     }
@@ -181,8 +190,9 @@ public struct JSONSchemaValidator: Sendable {
                 for i in items.indices {
                     if let j = items[..<i].firstIndex(where: { $0.isEqualJSON(to: items[i]) }) {
                         let first = items[j].location
-                        report("duplicate item; equal to item \(j) at line \(first.line), column \(first.column)",
-                               at: items[i].location, pointer: child(String(i)))
+                        report(
+                            "duplicate item; equal to item \(j) at line \(first.line), column \(first.column)",
+                            at: items[i].location, pointer: child(String(i)))
                     }
                 }
             }
@@ -207,18 +217,24 @@ public struct JSONSchemaValidator: Sendable {
                 var known = false
                 if let propertySchema = s.propertyIndex[member.key] {
                     known = true
-                    validate(member.value, schema: propertySchema, pointer: memberPointer, title: nil, quick: quick, into: &out)
+                    validate(
+                        member.value, schema: propertySchema, pointer: memberPointer, title: nil, quick: quick,
+                        into: &out)
                 }
                 for (pattern, patternSchema) in s.patternProperties where pattern.matches(member.key) {
                     known = true
-                    validate(member.value, schema: patternSchema, pointer: memberPointer, title: nil, quick: quick, into: &out)
+                    validate(
+                        member.value, schema: patternSchema, pointer: memberPointer, title: nil, quick: quick,
+                        into: &out)
                 }
                 guard !known, let additional = s.additionalProperties else { continue }
                 if schemas[additional].constant == false {
-                    report(unknownKeyMessage(member.key, schema: s, title: title),
-                           at: member.keyLocation, pointer: memberPointer)
+                    report(
+                        unknownKeyMessage(member.key, schema: s, title: title),
+                        at: member.keyLocation, pointer: memberPointer)
                 } else {
-                    validate(member.value, schema: additional, pointer: memberPointer, title: nil, quick: quick, into: &out)
+                    validate(
+                        member.value, schema: additional, pointer: memberPointer, title: nil, quick: quick, into: &out)
                 }
             }
 
@@ -250,7 +266,9 @@ public struct JSONSchemaValidator: Sendable {
                 }
             } else if passing.count > 1 {
                 let names = passing.map { i in schemas[s.oneOf[i]].title.map { "'\($0)'" } ?? "#\(i + 1)" }
-                report("matches \(passing.count) alternatives (\(names.joined(separator: ", "))) but must match exactly one")
+                report(
+                    "matches \(passing.count) alternatives (\(names.joined(separator: ", "))) but must match exactly one"
+                )
             }
         }
 
@@ -258,13 +276,17 @@ public struct JSONSchemaValidator: Sendable {
             if let t = schemas[notSchema].title {
                 report("must not be \(t)")
             } else {
-                report("value is not allowed here (it matches the schema at \(schemas[notSchema].pointer), which is forbidden by 'not')")
+                report(
+                    "value is not allowed here (it matches the schema at \(schemas[notSchema].pointer), which is forbidden by 'not')"
+                )
             }
         }
 
         if let condition = s.ifSchema {
             if conforms(node, schema: condition) {
-                if let t = s.thenSchema { validate(node, schema: t, pointer: pointer, title: title, quick: quick, into: &out) }
+                if let t = s.thenSchema {
+                    validate(node, schema: t, pointer: pointer, title: title, quick: quick, into: &out)
+                }
             } else if let e = s.elseSchema {
                 validate(node, schema: e, pointer: pointer, title: title, quick: quick, into: &out)
             }
@@ -274,7 +296,7 @@ public struct JSONSchemaValidator: Sendable {
     private func matches(_ node: JSONNode, type: String) -> Bool {
         switch (type, node.value) {
         case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string),
-             ("array", .array), ("object", .object):
+            ("array", .array), ("object", .object):
             return true
         case ("integer", .number):
             return node.isIntegral
@@ -318,8 +340,10 @@ public struct JSONSchemaValidator: Sendable {
 
     /// When no branch of an anyOf/oneOf matches, report the branch the author
     /// most likely meant rather than every branch's complaints.
-    private func bestBranchViolations(_ node: JSONNode, branches: [Int], results: [[SchemaViolation]],
-                                      pointer: String) -> [SchemaViolation] {
+    private func bestBranchViolations(
+        _ node: JSONNode, branches: [Int], results: [[SchemaViolation]],
+        pointer: String
+    ) -> [SchemaViolation] {
         let scores = branches.map { branchScore($0, node: node) }
         if scores.allSatisfy({ $0 == Self.typeMismatchScore }) {
             // Every branch wants a different kind of value: say which kinds are allowed.
@@ -327,8 +351,11 @@ public struct JSONSchemaValidator: Sendable {
             for b in branches {
                 for t in branchFacts(b).types ?? [] where !types.contains(t) { types.append(t) }
             }
-            return [SchemaViolation(message: typeMessage(expected: types, found: node),
-                                    location: node.location, pointer: pointer)]
+            return [
+                SchemaViolation(
+                    message: typeMessage(expected: types, found: node),
+                    location: node.location, pointer: pointer)
+            ]
         }
         var best = 0
         for i in branches.indices.dropFirst() {
@@ -515,8 +542,9 @@ private struct SchemaCompiler {
         case .object:
             break
         default:
-            throw JSONSchemaError(message: "a schema must be an object or a boolean, found \(node.shortDescription)",
-                                  location: node.location)
+            throw JSONSchemaError(
+                message: "a schema must be an object or a boolean, found \(node.shortDescription)",
+                location: node.location)
         }
 
         for member in node.members ?? [] {
@@ -533,10 +561,13 @@ private struct SchemaCompiler {
                 continue
             case "type":
                 let names: [String]
-                if let one = v.stringValue { names = [one] }
-                else if let many = v.arrayValue, !many.isEmpty, many.allSatisfy({ $0.stringValue != nil }) {
+                if let one = v.stringValue {
+                    names = [one]
+                } else if let many = v.arrayValue, !many.isEmpty, many.allSatisfy({ $0.stringValue != nil }) {
                     names = many.map { $0.stringValue! }
-                } else { throw bad("a type name or a non-empty array of type names") }
+                } else {
+                    throw bad("a type name or a non-empty array of type names")
+                }
                 for n in names where !knownTypes.contains(n) {
                     throw JSONSchemaError(
                         message: "unknown type '\(n)'; expected one of: \(knownTypes.sorted().joined(separator: ", "))",
@@ -554,7 +585,8 @@ private struct SchemaCompiler {
                 guard let members = v.members else { throw bad("an object") }
                 for m in members {
                     let regex = try compileRegex(m.key, at: m.keyLocation)
-                    s.patternProperties.append((regex, try compile(m.value, pointer: here + "/" + escapePointerToken(m.key))))
+                    s.patternProperties.append(
+                        (regex, try compile(m.value, pointer: here + "/" + escapePointerToken(m.key))))
                 }
             case "required":
                 guard let list = v.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
@@ -565,8 +597,9 @@ private struct SchemaCompiler {
                 guard let members = v.members else { throw bad("an object") }
                 for m in members {
                     guard let list = m.value.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
-                        throw JSONSchemaError(message: "'dependentRequired' values must be arrays of strings",
-                                              location: m.value.location)
+                        throw JSONSchemaError(
+                            message: "'dependentRequired' values must be arrays of strings",
+                            location: m.value.location)
                     }
                     s.dependentRequired.append((m.key, list.map { $0.stringValue! }))
                 }
@@ -676,8 +709,9 @@ private struct SchemaCompiler {
                 next = nil
             }
             guard let next else {
-                throw JSONSchemaError(message: "cannot resolve $ref '\(ref)': no '\(token)' in the schema",
-                                      location: location)
+                throw JSONSchemaError(
+                    message: "cannot resolve $ref '\(ref)': no '\(token)' in the schema",
+                    location: location)
             }
             node = next
             canonical += "/" + escapePointerToken(token)
@@ -689,7 +723,7 @@ private struct SchemaCompiler {
     /// never descends into the instance would recurse forever; reject it here.
     /// Cycles through `properties`/`items` are fine: they consume the instance.
     func checkForRefCycles() throws(JSONSchemaError) {
-        var state = [UInt8](repeating: 0, count: schemas.count) // 0 new, 1 on stack, 2 done
+        var state = [UInt8](repeating: 0, count: schemas.count)  // 0 new, 1 on stack, 2 done
         var path: [Int] = []
 
         func inPlaceEdges(_ s: CompiledSchema) -> [Int] {
@@ -718,8 +752,9 @@ private struct SchemaCompiler {
         for i in schemas.indices where state[i] == 0 {
             if let cycle = visit(i) {
                 let chain = cycle.map { schemas[$0].pointer }.joined(separator: " -> ")
-                throw JSONSchemaError(message: "$ref cycle never reaches any instance data: \(chain)",
-                                      location: schemas[cycle[0]].location)
+                throw JSONSchemaError(
+                    message: "$ref cycle never reaches any instance data: \(chain)",
+                    location: schemas[cycle[0]].location)
             }
         }
     }

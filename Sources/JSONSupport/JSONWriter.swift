@@ -117,7 +117,8 @@ public indirect enum JSONValue: Sendable, Equatable {
                 case 0x0D: replacement = [0x5C, 0x72]
                 case 0x09: replacement = [0x5C, 0x74]
                 case 0..<0x20: replacement = unicodeEscape(UInt32(b))
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                case 0xE2
+                where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     replacement = unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
                     width = 3
                 default: break
@@ -135,7 +136,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
-        [0x5C, 0x75, hexDigits[Int(value >> 12 & 0xF)], hexDigits[Int(value >> 8 & 0xF)],
-            hexDigits[Int(value >> 4 & 0xF)], hexDigits[Int(value & 0xF)]]
+        [
+            0x5C, 0x75, hexDigits[Int(value >> 12 & 0xF)], hexDigits[Int(value >> 8 & 0xF)],
+            hexDigits[Int(value >> 4 & 0xF)], hexDigits[Int(value & 0xF)],
+        ]
     }
 }

@@ -44,7 +44,10 @@ public struct Diagnostic: Sendable {
     public var data: JSONValue?
 
     /// Creates a diagnostic.
-    public init(range: PositionRange, severity: DiagnosticSeverity, code: String, source: String, message: String, data: JSONValue?) {
+    public init(
+        range: PositionRange, severity: DiagnosticSeverity, code: String, source: String, message: String,
+        data: JSONValue?
+    ) {
         self.range = range
         self.severity = severity
         self.code = code

@@ -56,7 +56,10 @@ struct AnswerMarkup {
         var out: [Annotation] = []
         for (p, result) in assessment.points.enumerated() {
             for (k, e) in result.evidence.enumerated() where !e.range.isEmpty {
-                out.append(Annotation(range: e.range, note: .evidence(point: p, item: k), id: Self.evidenceID(prefix, point: p, item: k)))
+                out.append(
+                    Annotation(
+                        range: e.range, note: .evidence(point: p, item: k),
+                        id: Self.evidenceID(prefix, point: p, item: k)))
             }
         }
         for (i, m) in assessment.misconceptions.enumerated() where !m.range.isEmpty {
@@ -100,7 +103,8 @@ struct AnswerMarkup {
     private func isTableRow(_ range: Range<Int>) -> Bool {
         let bytes = assessment.analysis.source.bytes
         guard range.count >= 3 else { return false }
-        for i in range.lowerBound..<(range.upperBound - 2) where bytes[i] == 0x20 && bytes[i + 1] == 0x7C && bytes[i + 2] == 0x20 {
+        for i in range.lowerBound..<(range.upperBound - 2)
+        where bytes[i] == 0x20 && bytes[i + 1] == 0x7C && bytes[i + 2] == 0x20 {
             return true
         }
         return false
@@ -128,7 +132,8 @@ struct AnswerMarkup {
         let text = displayText(range)
         guard !active.isEmpty else { return text }
         let points = uniquePoints(active)
-        let misconceptions = active.compactMap { a -> Int? in if case .misconception(let i) = a.note { i } else { nil } }
+        let misconceptions = active.compactMap { a -> Int? in if case .misconception(let i) = a.note { i } else { nil }
+        }
         let weak = active.compactMap { a -> Int? in if case .weak(let i) = a.note { i } else { nil } }
         var classes: [String] = []
         if let first = points.first { classes += ["ev", "c\(first % 8)", "s\(first % 4)"] }
@@ -144,7 +149,8 @@ struct AnswerMarkup {
             chips = self.chips(starting)
         }
         let tipID = starting.isEmpty ? "" : " id=\"\(starting[0].id)-tip\""
-        let tip = "<span class=\"tip\" role=\"tooltip\"\(tipID)>\(tipText(active, points: points, misconceptions: misconceptions, weak: weak))</span>"
+        let tip =
+            "<span class=\"tip\" role=\"tooltip\"\(tipID)>\(tipText(active, points: points, misconceptions: misconceptions, weak: weak))</span>"
         return open + ">" + chips + text + tip + "</\(tag)>"
     }
 
@@ -168,9 +174,13 @@ struct AnswerMarkup {
                     out += "<span class=\"chip c\(p % 8)\" aria-hidden=\"true\">\(p + 1)</span>"
                 }
             case .misconception:
-                if shownOther.insert("m").inserted { out += "<span class=\"chip chip-misc\" aria-hidden=\"true\">✗</span>" }
+                if shownOther.insert("m").inserted {
+                    out += "<span class=\"chip chip-misc\" aria-hidden=\"true\">✗</span>"
+                }
             case .weak:
-                if shownOther.insert("w").inserted { out += "<span class=\"chip chip-weak\" aria-hidden=\"true\">weak</span>" }
+                if shownOther.insert("w").inserted {
+                    out += "<span class=\"chip chip-weak\" aria-hidden=\"true\">weak</span>"
+                }
             }
         }
         return out
@@ -193,7 +203,9 @@ struct AnswerMarkup {
         }
         for i in misconceptions {
             let m = assessment.misconceptions[i].misconception
-            lines.append("<b>Misconception:</b> \(HTMLEscaping.escape(m.text)) <b>Instead:</b> \(HTMLEscaping.escape(m.correction))")
+            lines.append(
+                "<b>Misconception:</b> \(HTMLEscaping.escape(m.text)) <b>Instead:</b> \(HTMLEscaping.escape(m.correction))"
+            )
         }
         for i in weak {
             lines.append("<b>Weak:</b> \(HTMLEscaping.escape(Self.weakReason(weakFindings[i])))")

@@ -78,8 +78,10 @@ public struct LearnerRecord: Sendable {
 
     /// The file whose marks the gradebook shows.
     public var best: FileRecord {
-        files.filter(\.isReadable).enumerated().max { ($0.element.awarded, -$0.offset) < ($1.element.awarded, -$1.offset) }?
-            .element ?? files[0]
+        files.filter(\.isReadable).enumerated().max {
+            ($0.element.awarded, -$0.offset) < ($1.element.awarded, -$1.offset)
+        }?
+        .element ?? files[0]
     }
 }
 
@@ -110,11 +112,14 @@ public enum Gradebook {
     public static func csv(rubric: Rubric, learners: [LearnerRecord], similarTo: [String: [String]]) -> String {
         var header = ["learner", "file", "total", "percent", "band"]
         header += rubric.markingPoints.map(\.id)
-        header += ["words", "too short", "over word limit", "keyword stuffing", "misconceptions", "similar to", "unreadable"]
+        header += [
+            "words", "too short", "over word limit", "keyword stuffing", "misconceptions", "similar to", "unreadable",
+        ]
         let rows = learners.map { l -> [CSVWriter.Cell] in
             let best = l.best
             var row: [CSVWriter.Cell] = [.text(l.learner.name), .text(l.files.map(\.path).joined(separator: "; "))]
-            let unreadable = l.files.filter { !$0.isReadable }.map { "\($0.path): \($0.error ?? "")" }.joined(separator: "; ")
+            let unreadable = l.files.filter { !$0.isReadable }.map { "\($0.path): \($0.error ?? "")" }.joined(
+                separator: "; ")
             if best.isReadable {
                 row += [.number(best.awarded), .number(best.percent), best.band.map(CSVWriter.Cell.text) ?? .empty]
                 row += best.pointAwards.map(CSVWriter.Cell.number)
@@ -160,7 +165,9 @@ public enum CohortSummary {
         for f in unreadable { out += "- `\(f.path)` (\(esc(f.learner.name))): \(esc(f.error ?? ""))\n" }
         out += "\n## Skipped files\n\n"
         if skipped.isEmpty { out += "None.\n" }
-        for (kind, n) in skipped.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out += "- \(esc(kind)): \(n)\n" }
+        for (kind, n) in skipped.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            out += "- \(esc(kind)): \(n)\n"
+        }
         out += "\n## Suspiciously similar pairs\n\n"
         if pairs.isEmpty { out += "None found.\n" }
         for p in pairs {
@@ -175,7 +182,9 @@ public enum CohortSummary {
     private static func distribution(_ rubric: Rubric, _ marked: [FileRecord]) -> String {
         var out = "## Mark distribution\n\n| band | learners |\n|---|---|\n"
         let bands = rubric.bands.sorted { $0.minPercent > $1.minPercent }
-        for b in bands { out += "| \(MarkdownReporter.escape(b.label)) | \(marked.filter { $0.band == b.label }.count) |\n" }
+        for b in bands {
+            out += "| \(MarkdownReporter.escape(b.label)) | \(marked.filter { $0.band == b.label }.count) |\n"
+        }
         let lowest = rubric.bands.min { $0.minPercent < $1.minPercent }?.label ?? "lowest"
         out += "| below \(MarkdownReporter.escape(lowest)) | \(marked.filter { $0.band == nil }.count) |\n\n"
         var buckets = [Int](repeating: 0, count: 10)
@@ -194,7 +203,10 @@ public enum CohortSummary {
         var out = "## Marking points most often missed\n\n"
         guard !marked.isEmpty else { return out + "No readable submissions.\n\n" }
         let counts = rubric.markingPoints.indices.map { i in
-            (i, marked.filter { $0.pointStatus[i] == .missing }.count, marked.filter { $0.pointStatus[i] == .partial }.count)
+            (
+                i, marked.filter { $0.pointStatus[i] == .missing }.count,
+                marked.filter { $0.pointStatus[i] == .partial }.count
+            )
         }
         for (i, missing, partial) in counts.sorted(by: { ($1.1, $1.2, $0.0) < ($0.1, $0.2, $1.0) }) {
             let p = rubric.markingPoints[i]

@@ -25,18 +25,25 @@ public enum CanvasGradebook {
         var csv: CSVDocument
         do { csv = try CSVDocument(parsing: text) } catch { throw Problem(message: error.message) }
         guard let idColumn = csv.column(named: "ID"), csv.column(named: "Student") != nil else {
-            throw Problem(message: "it is not a Canvas gradebook export: its first row has no \"Student\" and \"ID\" columns" + csv.separatorHint)
+            throw Problem(
+                message: "it is not a Canvas gradebook export: its first row has no \"Student\" and \"ID\" columns"
+                    + csv.separatorHint)
         }
         let column = try assignmentColumn(csv, assignment: assignment, rubricTitle: rubricTitle)
         let header = csv.records[0].values[column].trimmingSpaces
-        guard let pointsRow = csv.records.indices.dropFirst().first(where: { csv.value(row: $0, column: 0).trimmingSpaces == "Points Possible" })
+        guard
+            let pointsRow = csv.records.indices.dropFirst().first(where: {
+                csv.value(row: $0, column: 0).trimmingSpaces == "Points Possible"
+            })
         else { throw Problem(message: "the export has no \"Points Possible\" row to scale the grades to") }
         guard let possible = PlatformNumber.parse(csv.value(row: pointsRow, column: column)), possible.value > 0 else {
             throw Problem(message: "the \"Points Possible\" of \(header) is not a positive number")
         }
         var byUser: [String: LearnerRecord] = [:]
         for l in learners {
-            if let id = l.files.lazy.compactMap({ SubmissionNaming.canvasUserID(forRelativePath: $0.path) }).first { byUser[id] = l }
+            if let id = l.files.lazy.compactMap({ SubmissionNaming.canvasUserID(forRelativePath: $0.path) }).first {
+                byUser[id] = l
+            }
         }
         var outcome = PlatformFillOutcome(text: text)
         var matched = Set<String>()
@@ -71,11 +78,15 @@ public enum CanvasGradebook {
         return (String(h[..<open]).trimmingSpaces, String(id))
     }
 
-    private static func assignmentColumn(_ csv: CSVDocument, assignment: String?, rubricTitle: String) throws(Problem) -> Int {
+    private static func assignmentColumn(_ csv: CSVDocument, assignment: String?, rubricTitle: String) throws(Problem)
+        -> Int
+    {
         let headers = csv.records[0].values
         let candidates = headers.indices.filter { nameAndID(headers[$0]) != nil }
         let list = candidates.map { "\"\(headers[$0].trimmingSpaces)\"" }.joined(separator: ", ")
-        guard !candidates.isEmpty else { throw Problem(message: "the export has no assignment columns (\"Name (id)\")") }
+        guard !candidates.isEmpty else {
+            throw Problem(message: "the export has no assignment columns (\"Name (id)\")")
+        }
         if let wanted = assignment?.trimmingSpaces {
             let hits = candidates.filter { c in
                 guard let (name, id) = nameAndID(headers[c]) else { return false }
@@ -90,6 +101,7 @@ public enum CanvasGradebook {
         let byTitle = candidates.filter { nameAndID(headers[$0])?.name.lowercased() == rubricTitle.lowercased() }
         if byTitle.count == 1 { return byTitle[0] }
         if candidates.count == 1 { return candidates[0] }
-        throw Problem(message: "the export has several assignment columns; choose one with --canvas-assignment NAME|ID: \(list)")
+        throw Problem(
+            message: "the export has several assignment columns; choose one with --canvas-assignment NAME|ID: \(list)")
     }
 }

@@ -16,7 +16,9 @@ public enum ComparisonReporter {
         for p in c.points {
             out += "  \(arrow(p.change)) \(p.title): \(TextReporter.number(p.before)) → \(TextReporter.number(p.after))"
             out += " of \(TextReporter.number(p.available))"
-            if p.levelBefore != p.levelAfter { out += " (\(p.levelBefore ?? "no level") → \(p.levelAfter ?? "no level"))" }
+            if p.levelBefore != p.levelAfter {
+                out += " (\(p.levelBefore ?? "no level") → \(p.levelAfter ?? "no level"))"
+            }
             out += "\n"
             for e in p.gained { out += "      + \(e.label): \"\(TextReporter.clip(sentence(e, c.new), 100))\"\n" }
             for e in p.lost { out += "      - \(e.label): was \"\(TextReporter.clip(sentence(e, c.old), 100))\"\n" }
@@ -25,13 +27,18 @@ public enum ComparisonReporter {
             out += "\nMisconceptions\n"
             for m in c.fixed { out += "  fixed: \(m.misconception.text)\n" }
             for m in c.introduced {
-                out += "  new: \"\(TextReporter.clip(m.text, 120))\"\n    This reads as: \(m.misconception.text)\n    Instead: \(m.misconception.correction)\n"
+                out +=
+                    "  new: \"\(TextReporter.clip(m.text, 120))\"\n    This reads as: \(m.misconception.text)\n    Instead: \(m.misconception.correction)\n"
             }
-            for m in c.remaining { out += "  still there: \(m.misconception.text) Instead: \(m.misconception.correction)\n" }
+            for m in c.remaining {
+                out += "  still there: \(m.misconception.text) Instead: \(m.misconception.correction)\n"
+            }
         }
         if !c.nextSteps.isEmpty {
             out += "\nNext steps for the new draft\n"
-            for (i, s) in c.nextSteps.enumerated() { out += "  \(i + 1). (+\(TextReporter.number(s.gain))) \(s.title): \(s.advice)\n" }
+            for (i, s) in c.nextSteps.enumerated() {
+                out += "  \(i + 1). (+\(TextReporter.number(s.gain))) \(s.title): \(s.advice)\n"
+            }
         }
         return out
     }
@@ -43,69 +50,117 @@ public enum ComparisonReporter {
         func draft(_ a: Assessment, _ path: String) -> JSONValue {
             .object([
                 ("path", .string(path)), ("wordCount", .int(a.analysis.wordCount)),
-                ("score", .object([("awarded", .double(a.awarded)), ("available", .double(a.available)), ("percent", .double(a.percent))])),
+                (
+                    "score",
+                    .object([
+                        ("awarded", .double(a.awarded)), ("available", .double(a.available)),
+                        ("percent", .double(a.percent)),
+                    ])
+                ),
                 ("band", a.band.map(JSONValue.string) ?? .null),
             ])
         }
         func evidence(_ items: [EvidenceItem], _ a: Assessment) -> JSONValue {
-            .array(items.map { e in
-                .object([("label", .string(e.label)), ("kind", .string(e.kind)), ("text", .string(e.text)),
-                         ("range", JSONReporter.range(e.range, a.analysis.source))])
-            })
+            .array(
+                items.map { e in
+                    .object([
+                        ("label", .string(e.label)), ("kind", .string(e.kind)), ("text", .string(e.text)),
+                        ("range", JSONReporter.range(e.range, a.analysis.source)),
+                    ])
+                })
         }
         func misconceptions(_ list: [MisconceptionResult]) -> JSONValue {
-            .array(list.map { m in
-                .object([("id", .string(m.misconception.id)), ("text", .string(m.text)), ("description", .string(m.misconception.text)),
-                         ("correction", .string(m.misconception.correction))])
-            })
+            .array(
+                list.map { m in
+                    .object([
+                        ("id", .string(m.misconception.id)), ("text", .string(m.text)),
+                        ("description", .string(m.misconception.text)),
+                        ("correction", .string(m.misconception.correction)),
+                    ])
+                })
         }
         return .object([
             ("schemaVersion", .int(JSONReporter.schemaVersion)),
             ("rubric", .object([("id", .string(c.new.rubric.id)), ("title", .string(c.new.rubric.title))])),
             ("old", draft(c.old, oldPath)),
             ("new", draft(c.new, newPath)),
-            ("markingPoints", .array(c.points.map { p in
+            (
+                "markingPoints",
+                .array(
+                    c.points.map { p in
+                        .object([
+                            ("id", .string(p.id)), ("title", .string(p.title)), ("available", .double(p.available)),
+                            ("before", .double(p.before)), ("after", .double(p.after)),
+                            ("levelBefore", p.levelBefore.map(JSONValue.string) ?? .null),
+                            ("levelAfter", p.levelAfter.map(JSONValue.string) ?? .null),
+                            ("gained", evidence(p.gained, c.new)), ("lost", evidence(p.lost, c.old)),
+                        ])
+                    })
+            ),
+            (
+                "misconceptions",
                 .object([
-                    ("id", .string(p.id)), ("title", .string(p.title)), ("available", .double(p.available)),
-                    ("before", .double(p.before)), ("after", .double(p.after)),
-                    ("levelBefore", p.levelBefore.map(JSONValue.string) ?? .null), ("levelAfter", p.levelAfter.map(JSONValue.string) ?? .null),
-                    ("gained", evidence(p.gained, c.new)), ("lost", evidence(p.lost, c.old)),
+                    ("fixed", misconceptions(c.fixed)), ("introduced", misconceptions(c.introduced)),
+                    ("remaining", misconceptions(c.remaining)),
                 ])
-            })),
-            ("misconceptions", .object([
-                ("fixed", misconceptions(c.fixed)), ("introduced", misconceptions(c.introduced)), ("remaining", misconceptions(c.remaining)),
-            ])),
-            ("nextSteps", .array(c.nextSteps.map { s in
-                .object([("markingPoint", .string(s.pointID)), ("gain", .double(s.gain)), ("advice", .string(s.advice))])
-            })),
+            ),
+            (
+                "nextSteps",
+                .array(
+                    c.nextSteps.map { s in
+                        .object([
+                            ("markingPoint", .string(s.pointID)), ("gain", .double(s.gain)),
+                            ("advice", .string(s.advice)),
+                        ])
+                    })
+            ),
         ])
     }
 
     /// The comparison as a self-contained HTML page.
     public static func html(_ c: DraftComparison, oldPath: String, newPath: String) -> String {
         let e = HTMLEscaping.escape
-        var out = "<article class=\"report\">\n<header class=\"head\">\n<div>\n<p class=\"eyebrow\">What changed between two drafts</p>\n"
+        var out =
+            "<article class=\"report\">\n<header class=\"head\">\n<div>\n<p class=\"eyebrow\">What changed between two drafts</p>\n"
         out += "<h1>\(e(c.new.rubric.title))</h1>\n"
-        out += "<p class=\"meta\">Old: <code>\(e(oldPath))</code></p>\n<p class=\"meta\">New: <code>\(e(newPath))</code></p>\n</div>\n"
+        out +=
+            "<p class=\"meta\">Old: <code>\(e(oldPath))</code></p>\n<p class=\"meta\">New: <code>\(e(newPath))</code></p>\n</div>\n"
         out += "<div class=\"score\">\n"
-        out += "<p class=\"tile\"><span class=\"big\">\(TextReporter.number(c.new.awarded))<small>/\(TextReporter.number(c.new.available))</small></span>"
-        out += "<span class=\"sub\">was \(TextReporter.number(c.old.awarded)) · <span class=\"\(trend(c.change))\">\(signed(c.change))</span></span></p>\n"
-        out += "<p class=\"tile\"><span class=\"big band\">\(e(c.new.band ?? "No band"))</span><span class=\"sub\">was \(e(c.old.band ?? "no band"))</span></p>\n"
-        out += "<p class=\"tile\"><span class=\"big\">\(c.new.analysis.wordCount)</span><span class=\"sub\">words, was \(c.old.analysis.wordCount)"
+        out +=
+            "<p class=\"tile\"><span class=\"big\">\(TextReporter.number(c.new.awarded))<small>/\(TextReporter.number(c.new.available))</small></span>"
+        out +=
+            "<span class=\"sub\">was \(TextReporter.number(c.old.awarded)) · <span class=\"\(trend(c.change))\">\(signed(c.change))</span></span></p>\n"
+        out +=
+            "<p class=\"tile\"><span class=\"big band\">\(e(c.new.band ?? "No band"))</span><span class=\"sub\">was \(e(c.old.band ?? "no band"))</span></p>\n"
+        out +=
+            "<p class=\"tile\"><span class=\"big\">\(c.new.analysis.wordCount)</span><span class=\"sub\">words, was \(c.old.analysis.wordCount)"
         out += wordNote(c.new).map { "; \(e($0))" } ?? ""
         out += "</span></p>\n</div>\n"
-        out += "<p class=\"disclaimer\"><strong>This is a self-check against the rubric, not a grade.</strong></p>\n</header>\n"
-        out += "<section class=\"block card\" aria-labelledby=\"points-h\">\n<h2 id=\"points-h\">Marking points, before and after</h2>\n"
-        out += "<table class=\"cmp\">\n<thead><tr><th scope=\"col\">Marking point</th><th scope=\"col\">Before</th><th scope=\"col\">After</th>"
+        out +=
+            "<p class=\"disclaimer\"><strong>This is a self-check against the rubric, not a grade.</strong></p>\n</header>\n"
+        out +=
+            "<section class=\"block card\" aria-labelledby=\"points-h\">\n<h2 id=\"points-h\">Marking points, before and after</h2>\n"
+        out +=
+            "<table class=\"cmp\">\n<thead><tr><th scope=\"col\">Marking point</th><th scope=\"col\">Before</th><th scope=\"col\">After</th>"
         out += "<th scope=\"col\">Change</th><th scope=\"col\">Evidence gained and lost</th></tr></thead>\n<tbody>\n"
         for (i, p) in c.points.enumerated() {
-            out += "<tr><th scope=\"row\"><span class=\"chip c\(i % 8)\" aria-hidden=\"true\">\(i + 1)</span> \(e(p.title))</th>"
-            out += "<td class=\"n\">\(TextReporter.number(p.before))/\(TextReporter.number(p.available))<br><small>\(e(p.levelBefore ?? "no level"))</small></td>"
-            out += "<td class=\"n\">\(TextReporter.number(p.after))/\(TextReporter.number(p.available))<br><small>\(e(p.levelAfter ?? "no level"))</small></td>"
+            out +=
+                "<tr><th scope=\"row\"><span class=\"chip c\(i % 8)\" aria-hidden=\"true\">\(i + 1)</span> \(e(p.title))</th>"
+            out +=
+                "<td class=\"n\">\(TextReporter.number(p.before))/\(TextReporter.number(p.available))<br><small>\(e(p.levelBefore ?? "no level"))</small></td>"
+            out +=
+                "<td class=\"n\">\(TextReporter.number(p.after))/\(TextReporter.number(p.available))<br><small>\(e(p.levelAfter ?? "no level"))</small></td>"
             out += "<td class=\"n \(trend(p.change))\">\(arrow(p.change)) \(signed(p.change))</td><td>"
-            let items = p.gained.map { "<li class=\"gained\">+ \(e($0.label)): <q>\(e(TextReporter.clip(sentence($0, c.new), 120)))</q></li>" }
-                + p.lost.map { "<li class=\"lost\">− \(e($0.label)): was <q>\(e(TextReporter.clip(sentence($0, c.old), 120)))</q></li>" }
-            out += items.isEmpty ? "<span class=\"same\">no change</span>" : "<ul class=\"evidence\">\(items.joined())</ul>"
+            let items =
+                p.gained.map {
+                    "<li class=\"gained\">+ \(e($0.label)): <q>\(e(TextReporter.clip(sentence($0, c.new), 120)))</q></li>"
+                }
+                + p.lost.map {
+                    "<li class=\"lost\">− \(e($0.label)): was <q>\(e(TextReporter.clip(sentence($0, c.old), 120)))</q></li>"
+                }
+            out +=
+                items.isEmpty
+                ? "<span class=\"same\">no change</span>" : "<ul class=\"evidence\">\(items.joined())</ul>"
             out += "</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n"
@@ -113,7 +168,8 @@ public enum ComparisonReporter {
         if !c.nextSteps.isEmpty {
             out += "<section class=\"block card steps\">\n<h2>Next steps for the new draft</h2>\n<ol>\n"
             for s in c.nextSteps {
-                out += "<li><span class=\"gain\">+\(TextReporter.number(s.gain))</span> <strong>\(e(s.title))</strong>: \(e(s.advice))</li>\n"
+                out +=
+                    "<li><span class=\"gain\">+\(TextReporter.number(s.gain))</span> <strong>\(e(s.title))</strong>: \(e(s.advice))</li>\n"
             }
             out += "</ol>\n</section>\n"
         }

@@ -60,7 +60,8 @@ public struct DraftComparison: Sendable {
         points = new.points.map { n in
             let o = oldByID[n.point.id]
             return PointChange(
-                id: n.point.id, title: n.point.title, available: n.point.marks, before: o?.awarded ?? 0, after: n.awarded,
+                id: n.point.id, title: n.point.title, available: n.point.marks, before: o?.awarded ?? 0,
+                after: n.awarded,
                 levelBefore: o?.level, levelAfter: n.level,
                 gained: Self.difference(n.evidence, minus: o?.evidence ?? []),
                 lost: Self.difference(o?.evidence ?? [], minus: n.evidence))

@@ -34,7 +34,8 @@ public enum HTMLEscaping {
 
     private static func needsEscape(_ b: UInt8) -> Bool {
         switch b {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F: return true
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F:
+            return true
         case 0x09, 0x0A: return false
         default: return b < 0x20
         }

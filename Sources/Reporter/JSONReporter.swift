@@ -27,7 +27,8 @@ public enum JSONReporter {
             return .object([
                 ("path", .string(doc.path)), ("wordCount", .int(0)),
                 ("score", .object([("awarded", .int(0)), ("available", .int(0)), ("percent", .int(0))])),
-                ("band", .null), ("markingPoints", .array([])), ("misconceptions", .array([])), ("findings", .array([])),
+                ("band", .null), ("markingPoints", .array([])), ("misconceptions", .array([])),
+                ("findings", .array([])),
                 ("error", .object([("message", .string(doc.error ?? "could not be checked"))])),
             ])
         }
@@ -35,14 +36,27 @@ public enum JSONReporter {
         var fields: [(String, JSONValue)] = [
             ("path", .string(doc.path)),
             ("wordCount", .int(a.analysis.wordCount)),
-            ("score", .object([("awarded", .double(a.awarded)), ("available", .double(a.available)), ("percent", .double(a.percent))])),
+            (
+                "score",
+                .object([
+                    ("awarded", .double(a.awarded)), ("available", .double(a.available)),
+                    ("percent", .double(a.percent)),
+                ])
+            ),
             ("band", a.band.map(JSONValue.string) ?? .null),
             ("markingPoints", .array(a.points.map { point($0, src) })),
             ("misconceptions", .array(a.misconceptions.map { misconception($0, src) })),
             ("findings", .array(findings(a))),
-            ("nextSteps", .array(a.nextSteps.map { s in
-                .object([("markingPoint", .string(s.pointID)), ("gain", .double(s.gain)), ("advice", .string(s.advice))])
-            })),
+            (
+                "nextSteps",
+                .array(
+                    a.nextSteps.map { s in
+                        .object([
+                            ("markingPoint", .string(s.pointID)), ("gain", .double(s.gain)),
+                            ("advice", .string(s.advice)),
+                        ])
+                    })
+            ),
             ("wordLimit", wordLimit(a)),
         ]
         if !doc.notes.isEmpty { fields.append(("notes", .array(doc.notes.map(JSONValue.string)))) }
@@ -68,9 +82,16 @@ public enum JSONReporter {
             ("available", .double(p.point.marks)),
             ("level", p.level.map(JSONValue.string) ?? .null),
             ("status", .string(p.status.rawValue)),
-            ("evidence", .array(p.evidence.map { e in
-                .object([("text", .string(e.text)), ("range", range(e.range, src)), ("kind", .string(e.kind)), ("label", .string(e.label))])
-            })),
+            (
+                "evidence",
+                .array(
+                    p.evidence.map { e in
+                        .object([
+                            ("text", .string(e.text)), ("range", range(e.range, src)), ("kind", .string(e.kind)),
+                            ("label", .string(e.label)),
+                        ])
+                    })
+            ),
             ("feedback", .string(p.feedback)),
             ("development", .int(p.development)),
             ("penalties", .array(p.penalties.map(JSONValue.string))),
@@ -103,10 +124,15 @@ public enum JSONReporter {
             out.append((f.range.lowerBound, .object(fields)))
         }
         for (m, negated) in a.misconceptions.map({ ($0, false) }) + a.rejectedMisconceptions.map({ ($0, true) }) {
-            out.append((m.range.lowerBound, .object([
-                ("kind", .string("misconception")), ("label", .string(m.misconception.id)), ("text", .string(m.text)),
-                ("negated", .bool(negated)), ("range", range(m.range, src)),
-            ])))
+            out.append(
+                (
+                    m.range.lowerBound,
+                    .object([
+                        ("kind", .string("misconception")), ("label", .string(m.misconception.id)),
+                        ("text", .string(m.text)),
+                        ("negated", .bool(negated)), ("range", range(m.range, src)),
+                    ])
+                ))
         }
         return out.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }

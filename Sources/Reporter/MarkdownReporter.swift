@@ -56,7 +56,8 @@ public enum MarkdownReporter {
         case .partial: status = "partly met"
         case .missing: status = "not yet met"
         }
-        var out = "### \(escape(p.point.title)): \(TextReporter.number(p.awarded))/\(TextReporter.number(p.point.marks))"
+        var out =
+            "### \(escape(p.point.title)): \(TextReporter.number(p.awarded))/\(TextReporter.number(p.point.marks))"
         out += " (\(status)\(p.level.map { ", \(escape($0))" } ?? ""))\n\n"
         out += "> \(escape(TextReporter.clip(p.point.examiner, 400)))\n\n"
         for e in p.evidence.prefix(6) {

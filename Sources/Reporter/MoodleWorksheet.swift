@@ -43,7 +43,9 @@ public enum MoodleWorksheet {
         let columns = try Columns(csv)
         var byParticipant: [String: LearnerRecord] = [:]
         for l in learners {
-            if let id = l.files.lazy.compactMap({ SubmissionNaming.moodleParticipant(forRelativePath: $0.path)?.id }).first {
+            if let id = l.files.lazy.compactMap({ SubmissionNaming.moodleParticipant(forRelativePath: $0.path)?.id })
+                .first
+            {
                 byParticipant[id] = l
             }
         }
@@ -67,7 +69,8 @@ public enum MoodleWorksheet {
                 outcome.keptRows.append("\(label): \(best.path) could not be read")
                 continue
             }
-            guard let maximum = PlatformNumber.parse(csv.value(row: row, column: columns.maximum)), maximum.value > 0 else {
+            guard let maximum = PlatformNumber.parse(csv.value(row: row, column: columns.maximum)), maximum.value > 0
+            else {
                 outcome.keptRows.append("\(label): its Maximum Grade is not a number")
                 continue
             }
@@ -78,17 +81,23 @@ public enum MoodleWorksheet {
             }
             outcome.filled.append(label)
         }
-        outcome.learnersWithoutRow = byParticipant.filter { !matched.contains($0.key) }.map(\.value.learner.name).sorted()
+        outcome.learnersWithoutRow = byParticipant.filter { !matched.contains($0.key) }.map(\.value.learner.name)
+            .sorted()
         outcome.text = csv.text
         return outcome
     }
 
     /// The feedback zip's entries: `FOLDER/draftcheck-feedback.md` per learner downloaded from Moodle,
     /// FOLDER being the learner's folder name in the download. `feedback` gives a learner's report.
-    public static func feedbackEntries(learners: [LearnerRecord], feedback: (LearnerRecord) -> [UInt8]?) -> [(path: String, data: [UInt8])] {
+    public static func feedbackEntries(learners: [LearnerRecord], feedback: (LearnerRecord) -> [UInt8]?) -> [(
+        path: String, data: [UInt8]
+    )] {
         var out: [(String, [UInt8])] = []
         for l in learners {
-            guard let folder = l.files.lazy.compactMap({ SubmissionNaming.moodleParticipant(forRelativePath: $0.path)?.folder }).first,
+            guard
+                let folder = l.files.lazy.compactMap({
+                    SubmissionNaming.moodleParticipant(forRelativePath: $0.path)?.folder
+                }).first,
                 let data = feedback(l)
             else { continue }
             out.append((folder + "/" + feedbackFileName, data))
@@ -115,13 +124,16 @@ public enum MoodleWorksheet {
         init(_ csv: CSVDocument) throws(Problem) {
             guard let identifier = csv.column(named: "Identifier"), let grade = csv.column(named: "Grade") else {
                 throw Problem(
-                    message: "it is not a Moodle grading worksheet: its first row has no \"Identifier\" and \"Grade\" columns "
+                    message:
+                        "it is not a Moodle grading worksheet: its first row has no \"Identifier\" and \"Grade\" columns "
                         + "(download it from the assignment's \"View all submissions\" page, \"Download grading worksheet\", with Moodle in English)"
                         + csv.separatorHint)
             }
             guard let maximum = csv.column(named: "Maximum Grade") else {
                 if csv.column(named: "Scale") != nil {
-                    throw Problem(message: "the assignment is graded with a scale, not points; draftcheck can only fill point grades")
+                    throw Problem(
+                        message:
+                            "the assignment is graded with a scale, not points; draftcheck can only fill point grades")
                 }
                 throw Problem(message: "the worksheet has no \"Maximum Grade\" column to scale the grades to")
             }

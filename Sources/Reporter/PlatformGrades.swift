@@ -58,7 +58,9 @@ enum PlatformNumber {
     static func parse(_ text: String) -> (value: Double, separator: Character)? {
         let t = text.trimmingSpaces
         if let v = Double(t), v.isFinite { return (v, ".") }
-        if t.filter({ $0 == "," }).count == 1, !t.contains("."), let v = Double(t.replacingOccurrences(",", ".")), v.isFinite {
+        if t.filter({ $0 == "," }).count == 1, !t.contains("."), let v = Double(t.replacingOccurrences(",", ".")),
+            v.isFinite
+        {
             return (v, ",")
         }
         return nil
@@ -86,7 +88,8 @@ public enum FeedbackSummaryHTML {
     public static func html(rubric: Rubric, record: FileRecord) -> String {
         let band = record.band.map { ", \(escape($0))" } ?? ""
         var out = "<p><strong>\(escape(rubric.title))</strong>: \(TextReporter.number(record.awarded)) of "
-        out += "\(TextReporter.number(record.available)) marks (\(TextReporter.number(record.percent.rounded()))%)\(band).</p>"
+        out +=
+            "\(TextReporter.number(record.available)) marks (\(TextReporter.number(record.percent.rounded()))%)\(band).</p>"
         out += "<ul>"
         for (i, point) in rubric.markingPoints.enumerated() where i < record.pointAwards.count {
             let status = i < record.pointStatus.count ? " (\(record.pointStatus[i].rawValue))" : ""
@@ -97,7 +100,8 @@ public enum FeedbackSummaryHTML {
         if !record.misconceptions.isEmpty {
             out += "<p>Misconceptions to correct: \(record.misconceptions.count).</p>"
         }
-        out += "<p>A self-check against the rubric by draftcheck, not a final grade; the full report is in your feedback file.</p>"
+        out +=
+            "<p>A self-check against the rubric by draftcheck, not a final grade; the full report is in your feedback file.</p>"
         return out
     }
 

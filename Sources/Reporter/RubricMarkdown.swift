@@ -28,7 +28,10 @@ public enum RubricMarkdown {
             if let lo = p.learningOutcome { out += "Learning outcome: \(lo.uppercased())\n\n" }
             out += "| Level | Marks | How to reach it |\n|---|---|---|\n"
             for l in p.levels {
-                let marks = l.hasRange ? "\(TextReporter.number(l.minMarks))-\(TextReporter.number(l.marks))" : TextReporter.number(l.marks)
+                let marks =
+                    l.hasRange
+                    ? "\(TextReporter.number(l.minMarks))-\(TextReporter.number(l.marks))"
+                    : TextReporter.number(l.marks)
                 out += "| \(l.label) | \(marks) | \(l.toReach.replacingOccurrences(of: "|", with: "/")) |\n"
             }
             let concepts = conceptLabels(p.levels.map(\.when), r)

@@ -27,7 +27,9 @@ public enum SubmissionNaming {
         }
         let file = parts.last ?? path
         if let (name, id) = canvasName(file) { return Learner(key: "\(name)_\(id)", name: name) }
-        if let folder = moodleFlatFolder(file), let name = moodleName(folder), let id = moodleParticipant(forRelativePath: path)?.id {
+        if let folder = moodleFlatFolder(file), let name = moodleName(folder),
+            let id = moodleParticipant(forRelativePath: path)?.id
+        {
             return Learner(key: "moodle:\(id):\(name)", name: name)
         }
         let stem = stripExtension(file)
@@ -67,7 +69,8 @@ public enum SubmissionNaming {
     /// `Full Name_12345_assignsubmission_file_essay.docx`: everything up to the plugin name.
     static func moodleFlatFolder(_ file: String) -> String? {
         let fields = file.split(separator: "_", omittingEmptySubsequences: false)
-        guard let marker = fields.firstIndex(where: { $0 == "assignsubmission" }), marker >= 2, marker + 2 < fields.count
+        guard let marker = fields.firstIndex(where: { $0 == "assignsubmission" }), marker >= 2,
+            marker + 2 < fields.count
         else { return nil }
         return fields[...(marker + 1)].joined(separator: "_") + "_"
     }
@@ -93,12 +96,15 @@ public enum SubmissionNaming {
     /// A name safe as one file name on every platform: no path separators or characters Windows
     /// forbids, no control characters, no leading dots or spaces, at most 100 characters.
     public static func safeFileName(_ name: String) -> String {
-        var s = String(name.map { c -> Character in
-            if "/\\:*?\"<>|".contains(c) || c.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                return "_"
-            }
-            return c
-        })
+        var s = String(
+            name.map { c -> Character in
+                if "/\\:*?\"<>|".contains(c)
+                    || c.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+                {
+                    return "_"
+                }
+                return c
+            })
         while let f = s.first, f == "." || f == " " { s.removeFirst() }
         while let l = s.last, l == "." || l == " " { s.removeLast() }
         if s.count > 100 { s = String(s.prefix(100)) }

@@ -26,14 +26,16 @@ public struct TextReporter: Sendable {
         for note in doc.notes { out += "Note: \(note)\n" }
         out += "\n"
         let band = a.band.map { "\($0) band" } ?? "below the \(a.rubric.bands.first?.label ?? "lowest") band"
-        out += "Marks: \(bold("\(Self.number(a.awarded))/\(Self.number(a.available))")) (\(Self.number(a.percent))%), \(band)\n"
+        out +=
+            "Marks: \(bold("\(Self.number(a.awarded))/\(Self.number(a.available))")) (\(Self.number(a.percent))%), \(band)\n"
         out += wordLine(a) + "\n\n"
         out += bold("Marking points") + "\n"
         for p in a.points { out += point(p, doc) }
         if !a.misconceptions.isEmpty {
             out += "\n" + bold("Misconceptions to fix") + "\n"
             for m in a.misconceptions {
-                out += "  \(paint("✗", "31")) \(doc.place(ofOffset: m.range.lowerBound)): \"\(Self.clip(m.text, 160))\"\n"
+                out +=
+                    "  \(paint("✗", "31")) \(doc.place(ofOffset: m.range.lowerBound)): \"\(Self.clip(m.text, 160))\"\n"
                 out += "    This reads as: \(m.misconception.text)\n"
                 out += "    Instead: \(m.misconception.correction)\n"
             }
@@ -47,7 +49,9 @@ public struct TextReporter: Sendable {
         let stuffing = a.analysis.findings.filter { if case .stuffing = $0.kind { return true } else { return false } }
         if !stuffing.isEmpty {
             out += "\n" + bold("Terms that earn little where they are") + "\n"
-            for f in stuffing.prefix(8) { out += "  - \(doc.place(ofOffset: f.range.lowerBound)): \(Self.stuffingAdvice(f, a))\n" }
+            for f in stuffing.prefix(8) {
+                out += "  - \(doc.place(ofOffset: f.range.lowerBound)): \(Self.stuffingAdvice(f, a))\n"
+            }
         }
         if !a.nextSteps.isEmpty {
             out += "\n" + bold("Three changes that would gain the most marks") + "\n"
@@ -87,7 +91,8 @@ public struct TextReporter: Sendable {
         guard let a = doc.assessment else { return out }
         for e in p.evidence.prefix(6) {
             let sentence = a.analysis.sentences[e.sentence]
-            out += "      \(doc.place(ofOffset: e.range.lowerBound)), \(e.label): \"\(Self.clip(a.analysis.source.text(sentence.range), 110))\"\n"
+            out +=
+                "      \(doc.place(ofOffset: e.range.lowerBound)), \(e.label): \"\(Self.clip(a.analysis.source.text(sentence.range), 110))\"\n"
         }
         out += "      → \(p.feedback)\n"
         return out
@@ -97,11 +102,13 @@ public struct TextReporter: Sendable {
         guard case .stuffing(let kind) = f.kind else { return "" }
         let text = clip(a.analysis.text(of: f), 60)
         switch kind {
-        case .listedOnly: return "\"\(text)\" appears only in a heading, list or fragment; use it in a sentence that applies it"
+        case .listedOnly:
+            return "\"\(text)\" appears only in a heading, list or fragment; use it in a sentence that applies it"
         case .repeatedSentence: return "\"\(text)\" repeats an earlier sentence; repeats earn nothing"
         case .buzzwordList: return "\"\(text)\" lists terms without explaining them"
         case .copiedFromBrief:
-            return "\"\(text)\" repeats the task or the marking scheme's wording, which earns nothing; say it in your own words and apply it"
+            return
+                "\"\(text)\" repeats the task or the marking scheme's wording, which earns nothing; say it in your own words and apply it"
         }
     }
 

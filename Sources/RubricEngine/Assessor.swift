@@ -31,7 +31,9 @@ public struct Assessor: Sendable {
         var asserted: [MisconceptionResult] = []
         var rejected: [MisconceptionResult] = []
         for m in rubric.misconceptions {
-            if let w = evaluator.evaluate(m.when, .document, .init(allowWeak: true, allowNegated: false)), let first = w.min() {
+            if let w = evaluator.evaluate(m.when, .document, .init(allowWeak: true, allowNegated: false)),
+                let first = w.min()
+            {
                 asserted.append(result(m, first, analysis))
             } else if let w = evaluator.evaluate(m.when, .document, .init(allowWeak: true, allowNegated: true)),
                 let first = w.first(where: { analysis.findings[$0].negated }) ?? w.min()
@@ -60,7 +62,8 @@ public struct Assessor: Sendable {
     /// weak findings (a term in a heading or list); higher levels need the idea used in running text. In a
     /// version 2 rubric signals count only in the point's region. Asserted misconceptions with a penalty then
     /// cap the level or take marks off.
-    private func score(_ point: MarkingPoint, _ evaluator: EvidenceEvaluator, penalties: [Misconception]) -> PointResult {
+    private func score(_ point: MarkingPoint, _ evaluator: EvidenceEvaluator, penalties: [Misconception]) -> PointResult
+    {
         let region = PointRegion(point: point, evaluator: evaluator)
         var met = [Bool](repeating: false, count: point.levels.count)
         var witnesses: [Int] = []
@@ -69,7 +72,9 @@ public struct Assessor: Sendable {
             guard region.development >= level.minDevelopment else { continue }
             let filter = EvidenceEvaluator.Filter(
                 allowWeak: i == 0, allowNegated: false, region: rubric.tiesEvidenceToPoints ? region.sentences : nil)
-            guard let w = evaluator.evaluate(level.when, .document, filter) ?? compensated(level, region, evaluator, filter)
+            guard
+                let w = evaluator.evaluate(level.when, .document, filter)
+                    ?? compensated(level, region, evaluator, filter)
             else { continue }
             met[i] = true
             witnesses += w
@@ -79,7 +84,8 @@ public struct Assessor: Sendable {
         var applied: [String] = []
         for m in penalties {
             guard let p = m.penalty, p.points.contains(point.id), reached != nil else { continue }
-            if let cap = p.capLevel, let capIndex = point.levels.firstIndex(where: { $0.label == cap }), let r = reached,
+            if let cap = p.capLevel, let capIndex = point.levels.firstIndex(where: { $0.label == cap }),
+                let r = reached,
                 r > capIndex
             {
                 reached = capIndex
@@ -143,7 +149,9 @@ public struct Assessor: Sendable {
                 perSignal[kind, default: 0] += 1
             }
             guard seenRanges.insert(f.range).inserted else { continue }
-            out.append(EvidenceItem(text: analysis.text(of: f), range: f.range, sentence: f.sentence, kind: kind, label: label))
+            out.append(
+                EvidenceItem(text: analysis.text(of: f), range: f.range, sentence: f.sentence, kind: kind, label: label)
+            )
         }
         return out
     }
@@ -182,7 +190,8 @@ public struct Assessor: Sendable {
         }
         let here = point.levels[r].feedback.map { $0 + " " } ?? ""
         if r == point.levels.count - 1 {
-            return point.metFeedback ?? (here.isEmpty ? "You reached the top level for this point." : here.trimmingTrailingSpace)
+            return point.metFeedback
+                ?? (here.isEmpty ? "You reached the top level for this point." : here.trimmingTrailingSpace)
         }
         return here + point.levels[r + 1].toReach
     }
@@ -195,7 +204,9 @@ public struct Assessor: Sendable {
                 pointID: p.point.id, title: p.point.title, gain: p.point.levels[next].marks - p.awarded,
                 advice: p.point.levels[next].toReach)
         }
-        return Array(steps.enumerated().sorted { ($0.element.gain, -$0.offset) > ($1.element.gain, -$1.offset) }.map(\.element).prefix(3))
+        return Array(
+            steps.enumerated().sorted { ($0.element.gain, -$0.offset) > ($1.element.gain, -$1.offset) }.map(\.element)
+                .prefix(3))
     }
 }
 

@@ -19,7 +19,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var rule: String?
 
     /// Creates a diagnostic.
-    public init(file: String, location: SourceLocation?, severity: Severity = .error, message: String, rule: String? = nil) {
+    public init(
+        file: String, location: SourceLocation?, severity: Severity = .error, message: String, rule: String? = nil
+    ) {
         self.file = file
         self.location = location
         self.severity = severity

@@ -76,9 +76,13 @@ struct EvidenceEvaluator {
         switch e {
         case .term(let t):
             let negatedCounts = rubric.negationIsContent.contains(t)
-            return nonEmpty(candidates(analysis.findingsByTerm[t], scope).filter { accepts($0, scope, filter, negatedCounts: negatedCounts) })
+            return nonEmpty(
+                candidates(analysis.findingsByTerm[t], scope).filter {
+                    accepts($0, scope, filter, negatedCounts: negatedCounts)
+                })
         case .signal(let s):
-            return nonEmpty(candidates(signalFindings[s] ?? [], scope).filter { accepts($0, scope, filter, signal: true) })
+            return nonEmpty(
+                candidates(signalFindings[s] ?? [], scope).filter { accepts($0, scope, filter, signal: true) })
         case .all(let parts):
             var out: [Int] = []
             for p in parts {
@@ -197,7 +201,9 @@ struct EvidenceEvaluator {
         return list[lo..<end]
     }
 
-    private func accepts(_ i: Int, _ scope: Scope, _ filter: Filter, signal: Bool = false, negatedCounts: Bool = false) -> Bool {
+    private func accepts(_ i: Int, _ scope: Scope, _ filter: Filter, signal: Bool = false, negatedCounts: Bool = false)
+        -> Bool
+    {
         let f = analysis.findings[i]
         if f.negated && !filter.allowNegated && !signal && !negatedCounts { return false }
         if f.weak && !filter.allowWeak { return false }

@@ -50,7 +50,8 @@ public struct Rubric: Sendable {
     public init(
         id: String, title: String, description: String? = nil, course: Course, wordLimit: WordLimit? = nil,
         bands: [Band], markingPoints: [MarkingPoint], misconceptions: [Misconception] = [],
-        feedForward: [String] = [], learningOutcomes: [LearningOutcome] = [], terms: [TermDefinition], path: String = "",
+        feedForward: [String] = [], learningOutcomes: [LearningOutcome] = [], terms: [TermDefinition],
+        path: String = "",
         schemaVersion: Int = 1, task: String? = nil, source: SourceMaterial? = nil, negationIsContent: Set<Int> = [],
         sourceDetailTerms: Set<Int> = []
     ) {

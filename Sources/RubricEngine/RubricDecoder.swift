@@ -1,5 +1,5 @@
-import JSONSupport
 import Foundation
+import JSONSupport
 import TextAnalyser
 
 /// Turns a schema-valid rubric document into a `Rubric`, resolving lexicon and concept references and
@@ -19,7 +19,8 @@ struct RubricDecoder {
     }
 
     private mutating func error(_ at: SourceLocation?, _ message: String, _ rule: String, file: String? = nil) {
-        diagnostics.append(Diagnostic(file: file ?? self.file, location: at, severity: .error, message: message, rule: rule))
+        diagnostics.append(
+            Diagnostic(file: file ?? self.file, location: at, severity: .error, message: message, rule: rule))
     }
 
     private mutating func warning(_ at: SourceLocation?, _ message: String, _ rule: String) {
@@ -60,7 +61,8 @@ struct RubricDecoder {
         var limit: WordLimit?
         if let wl = root["wordLimit"] {
             limit = WordLimit(
-                min: wl["min"]?.intValue, max: wl["max"]?.intValue, tolerancePercent: wl["tolerancePercent"]?.doubleValue ?? 10)
+                min: wl["min"]?.intValue, max: wl["max"]?.intValue,
+                tolerancePercent: wl["tolerancePercent"]?.doubleValue ?? 10)
         }
         return Rubric(
             id: root["id"]?.stringValue ?? "", title: root["title"]?.stringValue ?? "",
@@ -85,7 +87,9 @@ struct RubricDecoder {
         for p in root["markingPoints"]?.arrayValue ?? [] {
             if p["about"] != nil { found.append(("about", p["about"]?.location)) }
             for l in p["levels"]?.arrayValue ?? [] {
-                for key in ["requiresLower", "minDevelopment"] where l[key] != nil { found.append((key, l[key]?.location)) }
+                for key in ["requiresLower", "minDevelopment"] where l[key] != nil {
+                    found.append((key, l[key]?.location))
+                }
                 if l["marks"]?.members != nil { found.append(("a marks range", l["marks"]?.location)) }
             }
         }
@@ -119,7 +123,9 @@ struct RubricDecoder {
         for node in nodes {
             let id = node["id"]?.stringValue ?? ""
             if let previous = termOrigin[id] {
-                error(node["id"]?.location, "concept '\(id)' is already defined in \(previous); define each concept once", "duplicate-concept", file: file)
+                error(
+                    node["id"]?.location, "concept '\(id)' is already defined in \(previous); define each concept once",
+                    "duplicate-concept", file: file)
                 continue
             }
             let location = node["id"]?.location
@@ -140,7 +146,10 @@ struct RubricDecoder {
     private mutating func checkContextReferences() {
         for term in terms {
             for c in term.requiresContext where termIndex[c] == nil {
-                warning(nil, "concept '\(term.id)' requires context '\(c)', which no loaded lexicon defines, so it can never match", "unknown-context")
+                warning(
+                    nil,
+                    "concept '\(term.id)' requires context '\(c)', which no loaded lexicon defines, so it can never match",
+                    "unknown-context")
             }
         }
     }
@@ -150,7 +159,10 @@ struct RubricDecoder {
         for node in nodes {
             let band = Band(label: node["label"]?.stringValue ?? "", minPercent: node["minPercent"]?.doubleValue ?? 0)
             if let prev = bands.last, band.minPercent <= prev.minPercent {
-                error(node.location, "band '\(band.label)' must start above '\(prev.label)' (\(prev.minPercent)%); list bands from lowest to highest", "band-order")
+                error(
+                    node.location,
+                    "band '\(band.label)' must start above '\(prev.label)' (\(prev.minPercent)%); list bands from lowest to highest",
+                    "band-order")
             }
             if bands.contains(where: { $0.label == band.label }) {
                 error(node.location, "duplicate band '\(band.label)'", "duplicate-id")
@@ -165,31 +177,45 @@ struct RubricDecoder {
         var points: [MarkingPoint] = []
         for node in nodes {
             let id = node["id"]?.stringValue ?? ""
-            if !seen.insert(id).inserted { error(node["id"]?.location, "duplicate marking point id '\(id)'", "duplicate-id") }
+            if !seen.insert(id).inserted {
+                error(node["id"]?.location, "duplicate marking point id '\(id)'", "duplicate-id")
+            }
             let marks = node["marks"]?.doubleValue ?? 0
             checkMarksInRange(marks, at: node["marks"]?.location, what: "marking point '\(id)'")
             var levels: [Level] = []
             var labels = Set<String>()
             for ln in node["levels"]?.arrayValue ?? [] {
                 let label = ln["label"]?.stringValue ?? ""
-                if !labels.insert(label).inserted { error(ln["label"]?.location, "duplicate level '\(label)' in marking point '\(id)'", "duplicate-id") }
+                if !labels.insert(label).inserted {
+                    error(ln["label"]?.location, "duplicate level '\(label)' in marking point '\(id)'", "duplicate-id")
+                }
                 let (low, high) = markRange(ln["marks"])
                 let level = Level(
                     label: label, marks: high, minMarks: low, requiresLower: ln["requiresLower"]?.boolValue ?? true,
                     minDevelopment: ln["minDevelopment"]?.intValue ?? 0, when: evidence(ln["when"]),
-                    feedback: ln["feedback"]?.stringValue, toReach: ln["toReach"]?.stringValue ?? "", location: ln.location)
+                    feedback: ln["feedback"]?.stringValue, toReach: ln["toReach"]?.stringValue ?? "",
+                    location: ln.location)
                 checkMarksInRange(level.marks, at: ln["marks"]?.location, what: "level '\(label)' of '\(id)'")
                 if low > high {
-                    error(ln["marks"]?.location, "level '\(label)' has a mark range from \(fmt(low)) down to \(fmt(high)); write the lower mark as min", "level-order")
+                    error(
+                        ln["marks"]?.location,
+                        "level '\(label)' has a mark range from \(fmt(low)) down to \(fmt(high)); write the lower mark as min",
+                        "level-order")
                 }
                 if let prev = levels.last, level.minMarks <= prev.marks {
-                    error(ln["marks"]?.location, "level '\(label)' gives \(fmt(level.minMarks)) marks, not more than '\(prev.label)' (\(fmt(prev.marks))); levels go from lowest to highest", "level-order")
+                    error(
+                        ln["marks"]?.location,
+                        "level '\(label)' gives \(fmt(level.minMarks)) marks, not more than '\(prev.label)' (\(fmt(prev.marks))); levels go from lowest to highest",
+                        "level-order")
                 }
                 checkReachable(level.when, at: ln["when"]?.location, what: "level '\(label)' of '\(id)'")
                 levels.append(level)
             }
             if let top = levels.last, top.marks != marks {
-                error(node["marks"]?.location, "marking point '\(id)' is worth \(fmt(marks)) marks but its top level '\(top.label)' gives \(fmt(top.marks)); they must match", "marks-add-up")
+                error(
+                    node["marks"]?.location,
+                    "marking point '\(id)' is worth \(fmt(marks)) marks but its top level '\(top.label)' gives \(fmt(top.marks)); they must match",
+                    "marks-add-up")
             }
             let about = (node["about"]?.arrayValue ?? []).compactMap { n -> Int? in
                 guard let id = n.stringValue else { return nil }
@@ -217,7 +243,9 @@ struct RubricDecoder {
         var seen = Set<String>()
         return nodes.map { node in
             let id = node["id"]?.stringValue ?? ""
-            if !seen.insert(id).inserted { error(node["id"]?.location, "duplicate misconception id '\(id)'", "duplicate-id") }
+            if !seen.insert(id).inserted {
+                error(node["id"]?.location, "duplicate misconception id '\(id)'", "duplicate-id")
+            }
             let when = evidence(node["when"])
             checkReachable(when, at: node["when"]?.location, what: "misconception '\(id)'")
             return Misconception(
@@ -235,7 +263,8 @@ struct RubricDecoder {
     private func examples(_ node: JSONNode?) -> [RubricExample] {
         (node?.arrayValue ?? []).map { e in
             if let s = e.stringValue { return RubricExample(text: s, location: e.location) }
-            return RubricExample(text: e["text"]?.stringValue ?? "", level: e["level"]?.stringValue, location: e.location)
+            return RubricExample(
+                text: e["text"]?.stringValue ?? "", level: e["level"]?.stringValue, location: e.location)
         }
     }
 
@@ -275,20 +304,25 @@ struct RubricDecoder {
         return (node?["min"]?.doubleValue ?? high, high)
     }
 
-
     private mutating func term(_ id: String, _ location: SourceLocation?) -> Evidence {
         if let i = termIndex[id] { return .term(i) }
         // Long ids tolerate a little more mistyping than the schema's short keys.
-        let suggestion = closestMatch(to: id, among: termIndex.keys.sorted(), maxDistance: max(2, id.count / 4))
+        let suggestion =
+            closestMatch(to: id, among: termIndex.keys.sorted(), maxDistance: max(2, id.count / 4))
             .map { "; did you mean '\($0)'?" } ?? ""
-        error(location, "unknown concept '\(id)': define it in `concepts` or add the lexicon that defines it to `lexicons`\(suggestion)", "unknown-concept")
+        error(
+            location,
+            "unknown concept '\(id)': define it in `concepts` or add the lexicon that defines it to `lexicons`\(suggestion)",
+            "unknown-concept")
         return .any([])
     }
 
     /// Warns about evidence that no answer could ever satisfy.
     private mutating func checkReachable(_ e: Evidence, at location: SourceLocation?, what: String) {
         if !Self.canBeMet(e) {
-            error(location, "\(what) can never be reached: its evidence needs something present, not only absences", "unreachable")
+            error(
+                location, "\(what) can never be reached: its evidence needs something present, not only absences",
+                "unreachable")
         }
     }
 
@@ -310,7 +344,10 @@ struct RubricDecoder {
     /// Reports marks outside (0, ``maxMarks``]; the schema already rejects zero and negative marks.
     private mutating func checkMarksInRange(_ marks: Double, at location: SourceLocation?, what: String) {
         if !marks.isFinite || marks > Self.maxMarks {
-            error(location, "\(what) gives \(fmt(marks)) marks, more than the \(fmt(Self.maxMarks)) a rubric may give for one point", "marks-range")
+            error(
+                location,
+                "\(what) gives \(fmt(marks)) marks, more than the \(fmt(Self.maxMarks)) a rubric may give for one point",
+                "marks-range")
         }
     }
 

@@ -1,5 +1,5 @@
-import JSONSupport
 import Foundation
+import JSONSupport
 import TextAnalyser
 
 /// Checks a rubric for mistakes beyond loading: marking points without examples, levels with no feedback,
@@ -18,8 +18,12 @@ public enum RubricLinter {
             out.append(Diagnostic(file: file, location: at, severity: .error, message: m, rule: rule))
         }
         for p in rubric.markingPoints {
-            if p.creditExamples.isEmpty { warn(p.location, "marking point '\(p.id)' has no credit examples", "examples") }
-            if p.noCreditExamples.isEmpty { warn(p.location, "marking point '\(p.id)' has no no-credit examples", "examples") }
+            if p.creditExamples.isEmpty {
+                warn(p.location, "marking point '\(p.id)' has no credit examples", "examples")
+            }
+            if p.noCreditExamples.isEmpty {
+                warn(p.location, "marking point '\(p.id)' has no no-credit examples", "examples")
+            }
             let labels = Set(p.levels.map { $0.label.lowercased() })
             for e in p.creditExamples + p.noCreditExamples {
                 if let l = e.level, !labels.contains(l.lowercased()) {

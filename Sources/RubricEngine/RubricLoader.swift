@@ -1,5 +1,5 @@
-import JSONSupport
 import Foundation
+import JSONSupport
 import TextAnalyser
 
 /// Loads rubrics and lexicons from JSON: validates them against the schemas, resolves concept references
@@ -45,7 +45,9 @@ public struct RubricLoader: Sendable {
         do {
             return try JSONParser.parse(bytes)
         } catch {
-            throw RubricLoadError([Diagnostic(file: file, location: error.location, message: error.message, rule: "json")])
+            throw RubricLoadError([
+                Diagnostic(file: file, location: error.location, message: error.message, rule: "json")
+            ])
         }
     }
 
@@ -73,7 +75,8 @@ public struct RubricLoader: Sendable {
             throw RubricLoadError([
                 Diagnostic(
                     file: idOrPath, location: nil,
-                    message: "no built-in rubric has this id; known rubrics: \(known). To use your own, give the path to its .json file",
+                    message:
+                        "no built-in rubric has this id; known rubrics: \(known). To use your own, give the path to its .json file",
                     rule: "unknown-rubric")
             ])
         }
@@ -117,7 +120,10 @@ public struct RubricLoader: Sendable {
         if !violations.isEmpty { return (nil, violations) }
         var decoder = RubricDecoder(file: file, loader: self)
         let rubric = decoder.decode(root)
-        return (rubric, decoder.diagnostics.sorted { ($0.file, $0.location?.offset ?? 0) < ($1.file, $1.location?.offset ?? 0) })
+        return (
+            rubric,
+            decoder.diagnostics.sorted { ($0.file, $0.location?.offset ?? 0) < ($1.file, $1.location?.offset ?? 0) }
+        )
     }
 
     /// Loads the concepts of a shared lexicon.
@@ -152,9 +158,13 @@ private final class LazySchema: @unchecked Sendable {
             let node = try JSONParser.parse(bytes)
             made = .success(try JSONSchemaValidator(schema: node))
         } catch let error as JSONParseError {
-            made = .failure(RubricLoadError([Diagnostic(file: url.path, location: error.location, message: error.message, rule: "json")]))
+            made = .failure(
+                RubricLoadError([
+                    Diagnostic(file: url.path, location: error.location, message: error.message, rule: "json")
+                ]))
         } catch let error as JSONSchemaError {
-            made = .failure(RubricLoadError([Diagnostic(file: url.path, location: error.location, message: error.message)]))
+            made = .failure(
+                RubricLoadError([Diagnostic(file: url.path, location: error.location, message: error.message)]))
         } catch {
             made = .failure(RubricLoadError([Diagnostic(file: url.path, location: nil, message: "\(error)")]))
         }
@@ -190,7 +200,8 @@ public struct ContentKey: Hashable, Sendable, CustomStringConvertible {
 
     /// 32 hexadecimal digits.
     public var description: String {
-        let h = String(high, radix: 16), l = String(low, radix: 16)
+        let h = String(high, radix: 16)
+        let l = String(low, radix: 16)
         return String(repeating: "0", count: 16 - h.count) + h + String(repeating: "0", count: 16 - l.count) + l
     }
 }

@@ -203,7 +203,9 @@ struct AnalysisBuilder {
     func cue(_ cue: Cue, at i: Int, in s: Int) -> Int? {
         guard cueStarts[i] & (1 << UInt64(cue.rawValue)) != 0 else { return nil }
         let code = -(cue.rawValue + 1)
-        for n in cueRanges[s] where cueMatches[n].first == i && cueMatches[n].entry == code { return cueMatches[n].last }
+        for n in cueRanges[s] where cueMatches[n].first == i && cueMatches[n].entry == code {
+            return cueMatches[n].last
+        }
         return nil
     }
 

@@ -26,7 +26,9 @@ extension AnalysisBuilder {
                 while groupEnd < end && cueMatches[groupEnd].first == cueMatches[n].first { groupEnd += 1 }
                 for k in stride(from: groupEnd - 1, through: n, by: -1) {
                     let m = cueMatches[k]
-                    guard let kind = Self.discourseKind(m.entry), m.first > lastEnd || m.last > lastEnd else { continue }
+                    guard let kind = Self.discourseKind(m.entry), m.first > lastEnd || m.last > lastEnd else {
+                        continue
+                    }
                     guard isGenuine(kind, m, in: sentences[s].tokens) else { continue }
                     out.append(finding(kind, m.first, m.last, sentence: s))
                     lastEnd = max(lastEnd, m.last)
@@ -168,6 +170,7 @@ extension AnalysisBuilder {
 
     /// Words before "recommendations" that make them customers' ("product recommendations").
     private static let customerRecommendation: [StaticString] = [
-        "product", "personal", "personalised", "personalized", "mouth", "peer", "friend", "customer", "online", "social",
+        "product", "personal", "personalised", "personalized", "mouth", "peer", "friend", "customer", "online",
+        "social",
     ]
 }

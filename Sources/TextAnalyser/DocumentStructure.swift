@@ -154,8 +154,10 @@ enum StructureParser {
             guard words <= 6 else { return false }
             let last = buf[e - 1]
             if introduction && last == UInt8(ascii: ":") { return true }
-            return ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ","), UInt8(ascii: ";"),
-                UInt8(ascii: ":")].contains(last)
+            return ![
+                UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ","), UInt8(ascii: ";"),
+                UInt8(ascii: ":"),
+            ].contains(last)
         }
 
         private mutating func emit(_ kind: Block.Kind, _ s: Int, _ e: Int) {
@@ -237,9 +239,10 @@ enum StructureParser {
         /// how plain-text answers write "Introduction" or "Task 1: Customer needs".
         private func looksLikeTitle(_ s: Int, _ e: Int) -> Bool {
             let last = buf[e - 1]
-            if [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ","), UInt8(ascii: ";"),
-                UInt8(ascii: ":"), UInt8(ascii: ")")].contains(last)
-            {
+            if [
+                UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ","), UInt8(ascii: ";"),
+                UInt8(ascii: ":"), UInt8(ascii: ")"),
+            ].contains(last) {
                 return false
             }
             var first = buf[s]

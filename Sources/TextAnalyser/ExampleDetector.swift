@@ -66,7 +66,9 @@ extension AnalysisBuilder {
                     continue
                 }
                 let last = nameEnd(from: i, in: range)
-                var judgement = judgeName(i, last, in: range, sentence: s, listContinues: continuesList(before: i, after: lastOrganisationEnd))
+                var judgement = judgeName(
+                    i, last, in: range, sentence: s, listContinues: continuesList(before: i, after: lastOrganisationEnd)
+                )
                 if judgement != .notOrganisation {
                     if titleCase == nil { titleCase = isTitleCase(s) }
                     if titleCase == true || isPerson(i, last, in: range, sentence: s) { judgement = .notOrganisation }
@@ -124,7 +126,9 @@ extension AnalysisBuilder {
             && source.bytes[Int(t.start) + 1] == UInt8(ascii: "f")
     }
 
-    private func judgeName(_ first: Int, _ last: Int, in range: Range<Int>, sentence s: Int, listContinues: Bool) -> NameJudgement {
+    private func judgeName(_ first: Int, _ last: Int, in range: Range<Int>, sentence s: Int, listContinues: Bool)
+        -> NameJudgement
+    {
         // Terms are the lexicon's; theorists and framework letters ("4 P's", "I") are never organisations.
         guard termKinds[first] == 0, !isCue(first, .theorist) else { return .notOrganisation }
         // A name needs a word the lexicon does not know (a name, not a course word) or one that is also a
@@ -145,20 +149,24 @@ extension AnalysisBuilder {
         if letters < 2 && first == last { return .notOrganisation }
         // A title-case idea ("the Endowed Progress Effect") or a quoted or emphasised title ('Animal Welfare',
         // **Data Cleaning**) is not an organisation unless a suffix says so ("Marketing Ltd").
-        let ideaHead = isConceptHead(last)
+        let ideaHead =
+            isConceptHead(last)
             || (last + 1 < range.upperBound && tokens[last + 1].has(Token.Flags.capitalised) && isConceptHead(last + 1))
-        if !hasCompanySuffix(first, last, atStart: false) && (ideaHead || isQuotedOrEmphasised(first, last, in: range)) {
+        if !hasCompanySuffix(first, last, atStart: false) && (ideaHead || isQuotedOrEmphasised(first, last, in: range))
+        {
             return .notOrganisation
         }
         let single = first == last || (last == first + 1 && tokens[last].kind != .word)
-        let excludedSingle = single && (isCue(first, .month) || isCue(first, .notOrganisation) || isCue(first, .conceptAcronym))
+        let excludedSingle =
+            single && (isCue(first, .month) || isCue(first, .notOrganisation) || isCue(first, .conceptAcronym))
         if excludedSingle || !nameLike { return .notOrganisation }
         let start = isSentenceStart(first, in: range)
         if hasCompanySuffix(first, last, atStart: start) { return .organisation }
         let possessive = tokens[last].has(Token.Flags.possessive)
         if possessive && (!start || hasInnerCapital(first)) { return .organisation }
         let cueBefore = hasOrganisationCue(before: first, in: range, sentence: s) || (!start && listContinues)
-        let nounAfter = last + 1 < range.upperBound && isCue(last + 1, .organisationNoun)
+        let nounAfter =
+            last + 1 < range.upperBound && isCue(last + 1, .organisationNoun)
             && tokens[last + 1].kind == .word && !tokens[last + 1].has(Token.Flags.capitalised)
         if cueBefore || (nounAfter && !start) { return .organisation }
         // Everyday words and acronyms need that evidence; so does a name used as a place ("in Leeds").
@@ -177,7 +185,8 @@ extension AnalysisBuilder {
 
     private func letterCount(_ k: Int) -> Int {
         var n = 0
-        for b in source.bytes[tokens[k].range] where (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b >= 0xC3 {
+        for b in source.bytes[tokens[k].range]
+        where (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b >= 0xC3 {
             n += 1
         }
         if tokens[k].has(Token.Flags.possessive) { n -= 1 }
@@ -221,13 +230,17 @@ extension AnalysisBuilder {
         if first - 2 >= range.lowerBound && cue(.personTitle, at: first - 2, in: s) == first - 1 {
             return true
         }
-        if narrativeCitation(at: last, in: range) != nil || narrativeCitation(at: first, in: range) != nil { return true }
+        if narrativeCitation(at: last, in: range) != nil || narrativeCitation(at: first, in: range) != nil {
+            return true
+        }
         let next = last + 1
         if next < range.upperBound {
             if isCue(next, .etWord) { return true }
             if isPunct(next, ","), next + 1 < range.upperBound, isYear(next + 1) { return true }
             if isPunct(next, "("), next + 1 < range.upperBound, isYear(next + 1) { return true }
-            if tokens[next].kind == .number && isYear(next) && first > range.lowerBound && isPunct(first - 1, "(") { return true }
+            if tokens[next].kind == .number && isYear(next) && first > range.lowerBound && isPunct(first - 1, "(") {
+                return true
+            }
         }
         return false
     }
@@ -236,7 +249,8 @@ extension AnalysisBuilder {
     /// (an article may sit between: "the retailer Greggs").
     private func hasOrganisationCue(before first: Int, in range: Range<Int>, sentence s: Int) -> Bool {
         var k = first - 1
-        if k >= range.lowerBound && (isPunct(k, ",") || isPunct(k, ".")) { k -= 1 }  // "for example, Greggs", "e.g. Greggs"
+        // "for example, Greggs", "e.g. Greggs"
+        if k >= range.lowerBound && (isPunct(k, ",") || isPunct(k, ".")) { k -= 1 }
         guard k >= range.lowerBound, tokens[k].kind == .word else { return false }
         if isCue(k, .organisationCue) { return true }
         // The last word of a phrase cue: "such as", "for example", "works for".
@@ -293,7 +307,9 @@ extension AnalysisBuilder {
         let sentence = sentences[s]
         guard sentence.wordCount >= 4 else { return false }
         var capitals = 0
-        for k in sentence.tokens where tokens[k].kind == .word && tokens[k].has(Token.Flags.capitalised) { capitals += 1 }
+        for k in sentence.tokens where tokens[k].kind == .word && tokens[k].has(Token.Flags.capitalised) {
+            capitals += 1
+        }
         return capitals * 10 >= sentence.wordCount * 7
     }
 
@@ -316,7 +332,9 @@ extension AnalysisBuilder {
     /// Quotation marks (straight and curly) and Markdown emphasis marks.
     private static func isWrapper(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let b = bytes.first else { return false }
-        if bytes.count == 1 { return b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "*") || b == UInt8(ascii: "_") }
+        if bytes.count == 1 {
+            return b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "*") || b == UInt8(ascii: "_")
+        }
         // ‘ ’ “ ” are E2 80 98/99/9C/9D.
         return bytes.count == 3 && b == 0xE2 && bytes[bytes.startIndex + 1] == 0x80
             && [0x98, 0x99, 0x9C, 0x9D].contains(bytes[bytes.startIndex + 2])
@@ -329,7 +347,9 @@ extension AnalysisBuilder {
             key.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
         }
         if tokens[last].has(Token.Flags.possessive) {
-            if key.last == UInt8(ascii: "s"), key.count >= 2, key[key.count - 2] == UInt8(ascii: "'") || key[key.count - 2] == 0x99 {
+            if key.last == UInt8(ascii: "s"), key.count >= 2,
+                key[key.count - 2] == UInt8(ascii: "'") || key[key.count - 2] == 0x99
+            {
                 key.removeLast(key[key.count - 2] == 0x99 ? 4 : 2)
             } else if key.last == UInt8(ascii: "'") {
                 key.removeLast()

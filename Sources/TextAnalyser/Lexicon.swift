@@ -49,7 +49,8 @@ enum Cue: Int32, Sendable, CaseIterable {
     case negator, restrictiveNegator, rejection, passiveAuxiliary, clauseBreak
     case explanation, judgement, balance, recommendation
     case exampleMarker, workplaceMarker, organisationSuffix, theorist
-    case month, labelWord, frameworkNumberWord, numberWord, multiplierVerb, timesWord, scaleWord, percentWord, currencyWord,
+    case month, labelWord, frameworkNumberWord, numberWord, multiplierVerb, timesWord, scaleWord, percentWord,
+        currencyWord,
         currencyCode, unitNoun, fromWord, toWord, inWord, ofWord, outOfWord, legislationWord,
         etWord, alWord, andWord, abbreviation
     case organisationCue, organisationNoun, notOrganisation, everydayBrand, personTitle, conceptAcronym
@@ -113,7 +114,8 @@ public struct Lexicon: Sendable {
             let family = term.matchesFamilies
             for v in term.variants {
                 // An acronym ("ONS", "NPS") has no word family: "ONS" is not a form of "on".
-                builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: false, family: family && !Self.isAcronym(v))
+                builder.add(
+                    TrieBuilder.words(of: v), entry: Int32(i), exactCase: false, family: family && !Self.isAcronym(v))
             }
             for v in term.exactCaseVariants {
                 builder.add(TrieBuilder.words(of: v), entry: Int32(i), exactCase: true, family: false)
@@ -184,7 +186,7 @@ public struct Lexicon: Sendable {
 }
 
 /// Builds the vocabulary and phrase trie.
-fileprivate struct TrieBuilder {
+private struct TrieBuilder {
     var vocabulary = Vocabulary()
     var transitions: [UInt64: Int32] = [:]
     var terminals: [[Int32]] = [[]]
@@ -233,7 +235,9 @@ fileprivate struct TrieBuilder {
     /// and the walk steps with both. Returns the family ids the walk still needs, -1 elsewhere.
     mutating func mergeFamilyEdges(_ families: [Int32]) -> [Int32] {
         var wordsOfFamily: [Int32: [Int32]] = [:]
-        for (id, family) in families.enumerated() where family >= 0 { wordsOfFamily[family, default: []].append(Int32(id)) }
+        for (id, family) in families.enumerated() where family >= 0 {
+            wordsOfFamily[family, default: []].append(Int32(id))
+        }
         guard !wordsOfFamily.isEmpty else { return families }
         var stillNeeded = [Int32](repeating: -1, count: families.count)
         for (key, child) in transitions {

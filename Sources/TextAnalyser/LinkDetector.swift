@@ -44,7 +44,8 @@ enum LinkDetector {
             case UInt8(ascii: "."): dots += 1
             case UInt8(ascii: "/"): slash = dots > 0 || slash
             case UInt8(ascii: "w"), UInt8(ascii: "W"):
-                if i + 3 < run.upperBound && bytes[i + 1] | 0x20 == UInt8(ascii: "w") && bytes[i + 2] | 0x20 == UInt8(ascii: "w")
+                if i + 3 < run.upperBound && bytes[i + 1] | 0x20 == UInt8(ascii: "w")
+                    && bytes[i + 2] | 0x20 == UInt8(ascii: "w")
                     && bytes[i + 3] == UInt8(ascii: ".")
                 {
                     return true
@@ -80,7 +81,8 @@ enum LinkDetector {
         let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[core]), as: UTF8.self)
         if body.contains("@") {
             let parts = body.split(separator: "@", omittingEmptySubsequences: false)
-            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && isDomain(String(parts[1]), bare: false)
+            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+                && isDomain(String(parts[1]), bare: false)
                 ? core : nil
         }
         return isDomain(body, bare: true) ? core : nil
@@ -91,7 +93,8 @@ enum LinkDetector {
     private static func isDomain(_ text: String, bare: Bool) -> Bool {
         let host = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         let labels = host[0].split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { isLabelByte($0) || $0 == UInt8(ascii: "-") } }),
+        guard labels.count >= 2,
+            labels.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { isLabelByte($0) || $0 == UInt8(ascii: "-") } }),
             labels[0].count >= 2, let last = labels.last, topLevel.contains(last.lowercased())
         else { return false }
         return !bare || host.count == 2 || labels.count >= 3

@@ -94,7 +94,8 @@ enum Normaliser {
         }
         // -ise/-yse family: swap the s for a z (same length). Only words ending in n, g, d, r or e can match.
         let last = b[n - 1]
-        if last == UInt8(ascii: "n") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d") || last == UInt8(ascii: "r")
+        if last == UInt8(ascii: "n") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d")
+            || last == UInt8(ascii: "r")
             || last == UInt8(ascii: "e")
         {
             for (suffix, sIndexFromEnd) in zSuffixes where ends(b, n, suffix) {

@@ -15,7 +15,8 @@ extension AnalysisBuilder {
                 let cueStart = cues.count
                 for i in range where tokens[i].kind != .punctuation && startsPhrase(tokens[i]) {
                     found.removeAll(keepingCapacity: true)
-                    walker.walk(node: 0, first: i, at: i, end: range.upperBound, sentence: s, terms: &found, cues: &cues)
+                    walker.walk(
+                        node: 0, first: i, at: i, end: range.upperBound, sentence: s, terms: &found, cues: &cues)
                     // Keep the longest match per term; drop one inside an earlier match of the same term
                     // ("lifetime value" inside "customer lifetime value").
                     var k = found.count - 1
@@ -64,7 +65,9 @@ extension AnalysisBuilder {
             guard let entry = acronyms.last(where: { $0.key.elementsEqual(key) })?.entry else { continue }
             while s + 1 < sentences.count && sentences[s].tokens.upperBound <= i { s += 1 }
             let alreadyMatched = termMatches[matchesStarting(at: i)].contains { $0.entry == entry }
-            if !alreadyMatched { added.append(PhraseMatch(entry: entry, first: i, last: i, sentence: s, viaAcronym: true)) }
+            if !alreadyMatched {
+                added.append(PhraseMatch(entry: entry, first: i, last: i, sentence: s, viaAcronym: true))
+            }
         }
         guard !added.isEmpty else { return }
         termMatches += added
@@ -128,7 +131,9 @@ extension AnalysisBuilder {
             }
             let b = sentences[m.sentence].block
             let heading = blocks[b].heading
-            if needs.contains(where: { c in block(b, has: c) || heading.map { block($0, has: c) } == true }) { continue }
+            if needs.contains(where: { c in block(b, has: c) || heading.map { block($0, has: c) } == true }) {
+                continue
+            }
             if sections.hasHeadings, needs.contains(where: { sections.has($0, aboveOrIn: b) }) { continue }
             siblings.removeAll(keepingCapacity: true)
             // Siblings give each other context only when they are listed together ("product, price, place and

@@ -93,13 +93,16 @@ extension AnalysisBuilder {
             if isCurrencySymbol(first - 1) {
                 first -= 1
                 strong = true
-            } else if isPunct(first - 1, "+") || (isDash(first - 1) && !tokens[first].has(Token.Flags.spaceBefore)
-                && (first - 1 == range.lowerBound || tokens[first - 1].has(Token.Flags.spaceBefore)))
+            } else if isPunct(first - 1, "+")
+                || (isDash(first - 1) && !tokens[first].has(Token.Flags.spaceBefore)
+                    && (first - 1 == range.lowerBound || tokens[first - 1].has(Token.Flags.spaceBefore)))
             {
                 first -= 1
                 strong = true
             }
-            if first - 1 >= range.lowerBound && isCue(first - 1, .currencyCode) && tokens[first - 1].has(Token.Flags.allCaps) {
+            if first - 1 >= range.lowerBound && isCue(first - 1, .currencyCode)
+                && tokens[first - 1].has(Token.Flags.allCaps)
+            {
                 first -= 1
                 strong = true
             }
@@ -138,7 +141,7 @@ extension AnalysisBuilder {
             } else if isCue(k, .timesWord) {
                 last = timesEnd(k, in: range)
                 strong = true
-            } else if (isPunct(k, "/") || isCue(k, .inWord) || cue(.outOfWord, at: k, in: s) != nil),
+            } else if isPunct(k, "/") || isCue(k, .inWord) || cue(.outOfWord, at: k, in: s) != nil,
                 let n = nextNumber(after: cue(.outOfWord, at: k, in: s) ?? k, in: range)
             {
                 last = n
@@ -297,7 +300,9 @@ extension AnalysisBuilder {
         let prev = i - 1 >= range.lowerBound ? i - 1 : nil
         // Label before: Task 1, LO2, AC 1.1, P3, M1, Level 7, Figure 2, Article 6, ID 4471; "p.112", "s.49".
         if let p = prev, tokens[p].kind == .word, isCue(p, .labelWord) || isCue(p, .idLabel) { return true }
-        if let p = prev, isPunct(p, "."), p - 1 >= range.lowerBound, tokens[p - 1].kind == .word, isCue(p - 1, .labelWord) {
+        if let p = prev, isPunct(p, "."), p - 1 >= range.lowerBound, tokens[p - 1].kind == .word,
+            isCue(p - 1, .labelWord)
+        {
             return true
         }
         if isIdentifierOrTime(i, in: range) { return true }
@@ -333,7 +338,8 @@ extension AnalysisBuilder {
         {
             return true
         }
-        if let p = prev, isPunct(p, "/"), p - 1 >= range.lowerBound, source.bytes[tokens[p - 1].range].elementsEqual("24".utf8),
+        if let p = prev, isPunct(p, "/"), p - 1 >= range.lowerBound,
+            source.bytes[tokens[p - 1].range].elementsEqual("24".utf8),
             raw.elementsEqual("7".utf8)
         {
             return true
@@ -377,7 +383,8 @@ extension AnalysisBuilder {
             }
         }
         if let p = i - 1 >= range.lowerBound ? i - 1 : nil {
-            if isPunct(p, ":"), !t.has(Token.Flags.spaceBefore), p - 1 >= range.lowerBound, tokens[p - 1].kind == .number,
+            if isPunct(p, ":"), !t.has(Token.Flags.spaceBefore), p - 1 >= range.lowerBound,
+                tokens[p - 1].kind == .number,
                 !tokens[p].has(Token.Flags.spaceBefore)
             {
                 return true
@@ -388,7 +395,9 @@ extension AnalysisBuilder {
             {
                 return true
             }
-            if isDash(p) && !t.has(Token.Flags.spaceBefore) && !tokens[p].has(Token.Flags.spaceBefore) && p - 1 >= range.lowerBound {
+            if isDash(p) && !t.has(Token.Flags.spaceBefore) && !tokens[p].has(Token.Flags.spaceBefore)
+                && p - 1 >= range.lowerBound
+            {
                 let q = tokens[p - 1]
                 if q.kind == .word && q.has(Token.Flags.allCaps) { return true }
                 if q.kind == .number && source.bytes[q.range].first == UInt8(ascii: "0") { return true }

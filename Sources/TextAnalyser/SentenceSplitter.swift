@@ -35,8 +35,11 @@ extension AnalysisBuilder {
         let t = tokens[i]
         guard t.kind == .punctuation, t.has(Token.Flags.spaceBefore) == false else { return false }
         let b = source.bytes[Int(t.start)]
-        if b == UInt8(ascii: ")") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "]") { return true }
-        return b == 0xE2 && t.end - t.start == 3 && (source.bytes[Int(t.start) + 2] == 0x9D || source.bytes[Int(t.start) + 2] == 0x99)
+        if b == UInt8(ascii: ")") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "]") {
+            return true
+        }
+        return b == 0xE2 && t.end - t.start == 3
+            && (source.bytes[Int(t.start) + 2] == 0x9D || source.bytes[Int(t.start) + 2] == 0x99)
     }
 
     /// The token after a note reference written straight after a full stop ("... or more.[^2] However" in
@@ -55,7 +58,8 @@ extension AnalysisBuilder {
         let t = tokens[i]
         guard t.kind == .punctuation else { return false }
         let b = source.bytes[Int(t.start)]
-        let isStop = b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
+        let isStop =
+            b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
             || (b == 0xE2 && t.end - t.start == 3 && source.bytes[Int(t.start) + 2] == 0xA6)  // …
         guard isStop else { return false }
         var next = i + 1

@@ -136,7 +136,8 @@ public struct SimilarityDetector: Sendable {
                 counter[b] = 0
                 if let group, group[a] == group[b] { continue }
                 let fraction = Double(shared) / Double(max(1, min(usable[a], usable[b])))
-                if shared >= minSharedFingerprints || (shared >= minSharedForFraction && fraction >= minSharedFraction) {
+                if shared >= minSharedFingerprints || (shared >= minSharedForFraction && fraction >= minSharedFraction)
+                {
                     pairs.append(Pair(first: a, second: b, shared: shared, fraction: fraction))
                 }
             }
@@ -162,7 +163,8 @@ public struct SimilarityDetector: Sendable {
 
     /// Up to `limit` of the longest passages that two texts share, quoted from the first text, longest
     /// first. Passages are rebuilt by extending matching word runs in both directions.
-    public func sharedPassages(_ a: String, _ b: String, ignoring ignored: Set<UInt64> = [], limit: Int = 3) -> [String] {
+    public func sharedPassages(_ a: String, _ b: String, ignoring ignored: Set<UInt64> = [], limit: Int = 3) -> [String]
+    {
         let wa = Self.words(in: a)
         let wb = Self.words(in: b)
         let ha = shingleHashes(wa.map(\.hash))

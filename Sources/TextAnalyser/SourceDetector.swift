@@ -28,7 +28,9 @@ extension AnalysisBuilder {
                 if let end = parentheticalCitation(at: i, in: range) ?? narrativeCitation(at: i, in: range) {
                     out.append(finding(.citation, i, end, sentence: s))
                     i = end + 1
-                } else if let (first, last) = legislation(at: i, in: range), termKinds[first] & Self.kindBit(.legislation) == 0 {
+                } else if let (first, last) = legislation(at: i, in: range),
+                    termKinds[first] & Self.kindBit(.legislation) == 0
+                {
                     out.append(finding(.legislation, first, last, sentence: s))
                     i = last + 1
                 } else {
@@ -89,7 +91,9 @@ extension AnalysisBuilder {
         if k + 1 < range.upperBound && isCue(k, .etWord) && isCue(k + 1, .alWord) {
             k += 2
             if k < range.upperBound && isPunct(k, ".") { k += 1 }
-        } else if k + 1 < range.upperBound && (isCue(k, .andWord) || isPunct(k, "&")) && tokens[k + 1].has(Token.Flags.capitalised) {
+        } else if k + 1 < range.upperBound && (isCue(k, .andWord) || isPunct(k, "&"))
+            && tokens[k + 1].has(Token.Flags.capitalised)
+        {
             k += 2
         }
         guard k + 2 < range.upperBound, isPunct(k, "("), isYear(k + 1) else { return nil }

@@ -177,7 +177,9 @@ private struct StemmedWord {
         let suffix = Suffix.step1b[index]
         let base = b.count - suffix.count
         if suffix == Suffix.eed || suffix == Suffix.eedly {
-            if base >= r1 && !starts(base, isOneOf: Suffix.keepsEed) { replace(suffix.count, with: [Ascii.e, Ascii.e]) }
+            if base >= r1 && !starts(base, isOneOf: Suffix.keepsEed) {
+                replace(suffix.count, with: [Ascii.e, Ascii.e])
+            }
             return
         }
         if suffix == Suffix.ing {

@@ -38,7 +38,9 @@ struct Tokeniser {
                 if c == 0x98 || c == 0x99 { return (.apostrophe, 3) }
                 return (.other, 3)  // dashes, quotes, bullets, ellipsis
             }
-            if b == 0xE2 || b == 0xE3 && p[i + 1] == 0x80 { return (b == 0xE3 && p[i + 2] == 0x80 ? .space : .other, 3) }
+            if b == 0xE2 || b == 0xE3 && p[i + 1] == 0x80 {
+                return (b == 0xE3 && p[i + 2] == 0x80 ? .space : .other, 3)
+            }
             return (.letter, 3)
         }
         return (.other, min(4, end - i))
@@ -106,7 +108,8 @@ struct Tokeniser {
     ) -> Int {
         // Dotted abbreviations of single letters: e.g. i.e. U.K.
         if start + 3 < end && p[start + 1] == UInt8(ascii: ".") && Tokeniser.classify(p, start + 2, end).0 == .letter
-            && p[start + 3] == UInt8(ascii: ".") && (start + 4 >= end || Tokeniser.classify(p, start + 4, end).0 != .letter)
+            && p[start + 3] == UInt8(ascii: ".")
+            && (start + 4 >= end || Tokeniser.classify(p, start + 4, end).0 != .letter)
         {
             appendWord(p, start, start + 4, spaceBefore, out, &tokens, &cache)
             return start + 4
@@ -163,8 +166,10 @@ struct Tokeniser {
         if first >= 0x41 && first <= 0x5A { flags |= Token.Flags.capitalised }
         let count = end - start
         // "KPIs", "Ps" are plural acronyms; "As", "Is", "Us" opening a sentence are words.
-        let isShortWord = count == 2 && (first == UInt8(ascii: "A") || first == UInt8(ascii: "I") || first == UInt8(ascii: "U"))
-        let acronymPlural = letters >= 2 && upper == letters - 1 && p[end - 1] == UInt8(ascii: "s") && upper >= 1 && !isShortWord
+        let isShortWord =
+            count == 2 && (first == UInt8(ascii: "A") || first == UInt8(ascii: "I") || first == UInt8(ascii: "U"))
+        let acronymPlural =
+            letters >= 2 && upper == letters - 1 && p[end - 1] == UInt8(ascii: "s") && upper >= 1 && !isShortWord
         if letters >= 2 && (upper == letters || acronymPlural) { flags |= Token.Flags.allCaps }
         let last = p[end - 1]
         if last == UInt8(ascii: "'") || last == 0x99 {
@@ -175,7 +180,9 @@ struct Tokeniser {
         }
         if count >= 3 && (last == UInt8(ascii: "t") || last == UInt8(ascii: "T")) {
             let a = p[end - 2]
-            if (a == UInt8(ascii: "'") || a == 0x99) && (p[end - 3] | 0x20 == UInt8(ascii: "n") || (count >= 5 && p[end - 5] | 0x20 == UInt8(ascii: "n"))) {
+            if (a == UInt8(ascii: "'") || a == 0x99)
+                && (p[end - 3] | 0x20 == UInt8(ascii: "n") || (count >= 5 && p[end - 5] | 0x20 == UInt8(ascii: "n")))
+            {
                 flags |= Token.Flags.negativeContraction
             }
         }
@@ -277,7 +284,8 @@ struct WordCache {
     }
 
     /// Remembers a word's ids.
-    @inline(__always) mutating func store(_ slot: (Int, UInt64), _ start: Int, _ end: Int, _ id: Int32, _ capsId: Int32) {
+    @inline(__always) mutating func store(_ slot: (Int, UInt64), _ start: Int, _ end: Int, _ id: Int32, _ capsId: Int32)
+    {
         entries[slot.0] = Entry(hash: slot.1, start: Int32(start), length: Int32(end - start), id: id, capsId: capsId)
     }
 }

@@ -52,7 +52,8 @@ public enum WordFamily {
         ("productive", ["productive", "productively", "productivity"]),  // product
         ("promoter", ["promoter"]),  // promotion
         ("procession", ["procession"]),  // process
-        ("experiment", ["experiment", "experimental", "experimentation", "experimenting", "experimented"]),  // experience
+        // experience
+        ("experiment", ["experiment", "experimental", "experimentation", "experimenting", "experimented"]),
         ("objective", ["objective", "objectively"]),  // objection
         ("positive", ["positive", "positively", "positivity"]),  // position
         ("responsible", ["responsible", "responsibly", "responsibility"]),  // response
@@ -141,7 +142,9 @@ struct FamilyFilter: Sendable {
 
     /// Admits the words whose family stem is `stem`.
     mutating func admit(stem s: [UInt8]) {
-        let i = UInt8(ascii: "i"), y = UInt8(ascii: "y"), e = UInt8(ascii: "e")
+        let i = UInt8(ascii: "i")
+        let y = UInt8(ascii: "y")
+        let e = UInt8(ascii: "e")
         switch s.count {
         case 0: return
         case 1, 2: Self.set(&short, Self.shortIndex(s[0], s.count == 2 ? s[1] : 0))
@@ -167,8 +170,9 @@ struct FamilyFilter: Sendable {
         // perhaps with its last letter doubled ("ups", "upped", "upping"): "into" and "only" need no stem.
         if count >= 3 {
             let third = p[2]
-            guard third == UInt8(ascii: "s") || third == UInt8(ascii: "e") || third == UInt8(ascii: "i")
-                || third == p[1]
+            guard
+                third == UInt8(ascii: "s") || third == UInt8(ascii: "e") || third == UInt8(ascii: "i")
+                    || third == p[1]
             else { return false }
         }
         return Self.test(short, Self.shortIndex(p[0], count >= 2 ? p[1] : 0))

@@ -57,7 +57,8 @@ struct RealTextTally: Sendable {
     var precision: Double? { reported == 0 ? nil : Double(correct) / Double(reported) }
 
     static func + (a: RealTextTally, b: RealTextTally) -> RealTextTally {
-        RealTextTally(annotated: a.annotated + b.annotated, found: a.found + b.found, reported: a.reported + b.reported,
+        RealTextTally(
+            annotated: a.annotated + b.annotated, found: a.found + b.found, reported: a.reported + b.reported,
             correct: a.correct + b.correct)
     }
 }
@@ -89,14 +90,16 @@ enum RealTextBenchmark {
         while let a = args.first {
             args.removeFirst()
             guard let value = args.first, a == "--texts" || a == "--annotations" else {
-                FileHandle.standardError.write(Data("usage: draftcheck-bench realtext --texts DIR [--annotations DIR]\n".utf8))
+                FileHandle.standardError.write(
+                    Data("usage: draftcheck-bench realtext --texts DIR [--annotations DIR]\n".utf8))
                 return 2
             }
             args.removeFirst()
             if a == "--texts" { textsPath = value } else { annotationsPath = value }
         }
         guard let textsPath else {
-            FileHandle.standardError.write(Data("usage: draftcheck-bench realtext --texts DIR [--annotations DIR]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: draftcheck-bench realtext --texts DIR [--annotations DIR]\n".utf8))
             return 2
         }
         guard let library = RubricLibrary.locate(), let loader = try? RubricLoader(library: library) else {
@@ -109,7 +112,8 @@ enum RealTextBenchmark {
                 .filter { $0.hasSuffix(".json") }.sorted()
                 .map { URL(fileURLWithPath: annotationsPath).appendingPathComponent($0) }
         } catch {
-            FileHandle.standardError.write(Data("draftcheck-bench realtext: cannot read annotations folder \(annotationsPath)\n".utf8))
+            FileHandle.standardError.write(
+                Data("draftcheck-bench realtext: cannot read annotations folder \(annotationsPath)\n".utf8))
             return 3
         }
         var scores: [RealTextScore] = []
@@ -124,7 +128,9 @@ enum RealTextBenchmark {
             }
         }
         if scores.isEmpty {
-            print("no texts scored: save the texts listed in \(annotationsPath) under \(textsPath) (see Tests/RealTextBenchmark/README.md)")
+            print(
+                "no texts scored: save the texts listed in \(annotationsPath) under \(textsPath) (see Tests/RealTextBenchmark/README.md)"
+            )
         } else {
             printReport(scores)
         }
@@ -138,7 +144,8 @@ enum RealTextBenchmark {
     }
 
     private static func defaultAnnotationsDirectory() -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Tests/RealTextBenchmark/annotations")
     }
 
@@ -156,7 +163,9 @@ enum RealTextBenchmark {
         let bytes = [UInt8](data)
         let digest = SHA256.hex(bytes)
         guard digest == annotation.sha256.lowercased() else {
-            return .failed("\(textURL.path): SHA-256 \(digest) is not the annotated version \(annotation.sha256) (\(url.lastPathComponent))")
+            return .failed(
+                "\(textURL.path): SHA-256 \(digest) is not the annotated version \(annotation.sha256) (\(url.lastPathComponent))"
+            )
         }
         let rubric: Rubric
         do {
@@ -174,14 +183,17 @@ enum RealTextBenchmark {
     private static func printReport(_ scores: [RealTextScore]) {
         print("Real-text benchmark: \(scores.count) texts, \(scores.reduce(0) { $0 + $1.words }) words")
         print("")
-        let header = "text                                 words  concept R   concept P   org R    org P    qty R(unit)  non-ev/1k"
+        let header =
+            "text                                 words  concept R   concept P   org R    org P    qty R(unit)  non-ev/1k"
         print(header)
         func row(_ name: String, _ s: RealTextScore) {
             let nonEvidenceRate = s.words == 0 ? 0 : Double(s.nonEvidenceReported) * 1000 / Double(s.words)
-            print(name.padding(toLength: 36, withPad: " ", startingAt: 0)
-                + String(format: "%6d", s.words) + "  " + percent(s.concepts.recall) + "      " + percent(s.concepts.precision)
-                + "      " + percent(s.organisations.recall) + "   " + percent(s.organisations.precision)
-                + "   " + percent(s.quantities.recall) + "       " + String(format: "%5.2f", nonEvidenceRate))
+            print(
+                name.padding(toLength: 36, withPad: " ", startingAt: 0)
+                    + String(format: "%6d", s.words) + "  " + percent(s.concepts.recall) + "      "
+                    + percent(s.concepts.precision)
+                    + "      " + percent(s.organisations.recall) + "   " + percent(s.organisations.precision)
+                    + "   " + percent(s.quantities.recall) + "       " + String(format: "%5.2f", nonEvidenceRate))
         }
         var total = RealTextScore(name: "overall")
         for s in scores {
@@ -197,12 +209,21 @@ enum RealTextBenchmark {
         print(String(repeating: "-", count: header.count))
         row("overall (pooled counts)", total)
         print("")
-        print("concepts: \(total.concepts.found) of \(total.concepts.annotated) annotated found; \(total.concepts.correct) of \(total.concepts.reported) found ids annotated")
-        print("organisations: \(total.organisations.found) of \(total.organisations.annotated) annotated found; \(total.organisations.correct) of \(total.organisations.reported) reported names annotated")
-        print("quantities: \(total.quantities.found) of \(total.quantities.annotated) found with their unit; \(total.quantitiesWithoutUnit) more found without it")
+        print(
+            "concepts: \(total.concepts.found) of \(total.concepts.annotated) annotated found; \(total.concepts.correct) of \(total.concepts.reported) found ids annotated"
+        )
+        print(
+            "organisations: \(total.organisations.found) of \(total.organisations.annotated) annotated found; \(total.organisations.correct) of \(total.organisations.reported) reported names annotated"
+        )
+        print(
+            "quantities: \(total.quantities.found) of \(total.quantities.annotated) found with their unit; \(total.quantitiesWithoutUnit) more found without it"
+        )
         let outsideLinks = total.nonEvidenceReported - total.nonEvidenceInLinks
-        print("non-evidence numbers reported as quantities: \(total.nonEvidenceReported) (\(total.nonEvidenceInLinks) inside links or code spans; "
-            + String(format: "%.2f per 1,000 words outside them)", Double(outsideLinks) * 1000 / Double(max(total.words, 1))))
+        print(
+            "non-evidence numbers reported as quantities: \(total.nonEvidenceReported) (\(total.nonEvidenceInLinks) inside links or code spans; "
+                + String(
+                    format: "%.2f per 1,000 words outside them)",
+                    Double(outsideLinks) * 1000 / Double(max(total.words, 1))))
         let kinds = Set(scores.flatMap { $0.problems.keys }).sorted()
         for kind in kinds {
             let lines = scores.flatMap { s in (s.problems[kind] ?? []).map { "  \(s.name): \($0)" } }
@@ -238,7 +259,9 @@ struct RealTextScorer {
     /// Scores concepts, organisations and quantities.
     func score() -> RealTextScore {
         var s = RealTextScore(name: annotation.file)
-        s.words = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+        s.words =
+            String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            .count
         scoreConcepts(&s)
         scoreOrganisations(&s)
         scoreQuantities(&s)
@@ -300,8 +323,10 @@ struct RealTextScorer {
     /// Where an organisation's name occurs, in any letter case, with either apostrophe, and as a possessive
     /// of a name ending in s ("Starbuck's" for Starbucks).
     private func nameOccurrences(_ name: String) -> [Range<Int>] {
-        var forms: Set<String> = [name, name.replacingOccurrences(of: "'", with: "\u{2019}"),
-            name.replacingOccurrences(of: "\u{2019}", with: "'")]
+        var forms: Set<String> = [
+            name, name.replacingOccurrences(of: "'", with: "\u{2019}"),
+            name.replacingOccurrences(of: "\u{2019}", with: "'"),
+        ]
         if name.hasSuffix("s") {
             forms.insert(String(name.dropLast()) + "'s")
             forms.insert(String(name.dropLast()) + "\u{2019}s")
@@ -342,7 +367,8 @@ struct RealTextScorer {
         for f in orgFindings {
             let name = analysis.text(of: f)
             let words = Self.nameWords(name)
-            let hit = namedRanges.contains { $0.overlaps(f.range) }
+            let hit =
+                namedRanges.contains { $0.overlaps(f.range) }
                 || annotatedWords.contains { !words.isEmpty && words.allSatisfy($0.contains) }
             reported[name] = (reported[name] ?? false) || hit
         }
@@ -367,7 +393,9 @@ struct RealTextScorer {
                 s.quantities.found += 1
             } else if let f = overlapping.first {
                 s.quantitiesWithoutUnit += 1
-                s.note("quantity without its unit", "\"\(q.text)\" reported as \"\(analysis.text(of: f))\" (unit \"\(q.unit)\")")
+                s.note(
+                    "quantity without its unit",
+                    "\"\(q.text)\" reported as \"\(analysis.text(of: f))\" (unit \"\(q.unit)\")")
             } else {
                 s.note("quantity miss", "\"\(q.text)\"")
             }
@@ -377,7 +405,8 @@ struct RealTextScorer {
         let linkRanges = linkAndCodeRanges()
         var nonEvidenceRanges = linkRanges
         for n in annotation.nonEvidence {
-            let ranges = n.occurrence == nil ? occurrences(of: n.text) : occurrence(n.text, n.occurrence).map { [$0] } ?? []
+            let ranges =
+                n.occurrence == nil ? occurrences(of: n.text) : occurrence(n.text, n.occurrence).map { [$0] } ?? []
             if ranges.isEmpty { s.note("annotation error", "non-evidence \"\(n.text)\" is not in the text") }
             nonEvidenceRanges += ranges
         }
@@ -404,7 +433,9 @@ struct RealTextScorer {
         }
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x60, let close = bytes[(i + 1)...].firstIndex(where: { $0 == 0x60 || $0 == 0x0A }), bytes[close] == 0x60 {
+            if bytes[i] == 0x60, let close = bytes[(i + 1)...].firstIndex(where: { $0 == 0x60 || $0 == 0x0A }),
+                bytes[close] == 0x60
+            {
                 out.append(i..<close + 1)
                 i = close + 1
             } else {
@@ -454,17 +485,23 @@ enum SHA256 {
 
     /// The digest of `message` as 64 lower-case hex digits.
     static func hex(_ message: [UInt8]) -> String {
-        var h: [UInt32] = [0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19]
+        var h: [UInt32] = [
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+        ]
         var padded = message
         padded.append(0x80)
         while padded.count % 64 != 56 { padded.append(0) }
         let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
         var w = [UInt32](repeating: 0, count: 64)
         for block in stride(from: 0, to: padded.count, by: 64) {
             for t in 0..<16 {
                 let b = block + t * 4
-                w[t] = UInt32(padded[b]) << 24 | UInt32(padded[b + 1]) << 16 | UInt32(padded[b + 2]) << 8 | UInt32(padded[b + 3])
+                w[t] =
+                    UInt32(padded[b]) << 24 | UInt32(padded[b + 1]) << 16 | UInt32(padded[b + 2]) << 8
+                    | UInt32(padded[b + 3])
             }
             for t in 16..<64 {
                 let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)

@@ -28,17 +28,24 @@ struct SplitMix {
     mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
 }
 
-let subjects = ["Customer relationship management (CRM)", "The sales process", "Segmentation", "Our loyalty programme",
-    "After-sales service", "Complaint handling", "Tesco", "The marketing mix", "Personalisation", "The customer journey",
-    "Data collection", "Feedback from customers", "The Kano model", "Maslow's hierarchy of needs", "Brand loyalty"]
+let subjects = [
+    "Customer relationship management (CRM)", "The sales process", "Segmentation", "Our loyalty programme",
+    "After-sales service", "Complaint handling", "Tesco", "The marketing mix", "Personalisation",
+    "The customer journey",
+    "Data collection", "Feedback from customers", "The Kano model", "Maslow's hierarchy of needs", "Brand loyalty",
+]
 let verbs = ["improves", "supports", "changes", "strengthens", "depends on", "shapes", "drives", "protects"]
-let objects = ["repeat business", "customer retention", "the way staff handle objections", "latent needs",
+let objects = [
+    "repeat business", "customer retention", "the way staff handle objections", "latent needs",
     "explicit and implicit needs", "the Consumer Rights Act 2015", "data protection", "brand loyalty",
-    "the 4Ps in a retail setting", "proactive responses", "word of mouth", "customer satisfaction scores"]
-let tails = ["because customers feel valued", "as a result of better data", "although costs rose by 12%",
+    "the 4Ps in a retail setting", "proactive responses", "word of mouth", "customer satisfaction scores",
+]
+let tails = [
+    "because customers feel valued", "as a result of better data", "although costs rose by 12%",
     "which meant complaints fell from 9% to 4%", "for example at John Lewis", "in my workplace", "(Kotler, 2016)",
     "however the effect was small", "and sales rose by £2.5m", "so that staff could follow up within 14 days",
-    "while 1 in 5 customers did not respond", "and it did not segment the market"]
+    "while 1 in 5 customers did not respond", "and it did not segment the market",
+]
 
 func sentence(_ r: inout SplitMix) -> String {
     "\(r.pick(subjects)) \(r.pick(verbs)) \(r.pick(objects)) \(r.pick(tails))."
@@ -83,7 +90,8 @@ func spawnAndWait(_ path: String, _ arguments: [String]) -> Int32 {
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    lastChildCPU = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+    lastChildCPU =
+        Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
     return (status >> 8) & 0xFF
 }
@@ -101,7 +109,8 @@ func threadCPU() -> Double {
 
 /// Wall times in milliseconds of two programs run alternately, `count` times each (CPU times in `cpu`).
 func interleaved(
-    _ count: Int, _ a: String, _ aArguments: [String], _ b: String, _ bArguments: [String], cpu: inout ([Double], [Double])
+    _ count: Int, _ a: String, _ aArguments: [String], _ b: String, _ bArguments: [String],
+    cpu: inout ([Double], [Double])
 ) -> ([Double], [Double]) {
     var first: [Double] = []
     var second: [Double] = []
@@ -120,7 +129,9 @@ func interleaved(
 
 /// Instructions executed by a program under `valgrind --tool=callgrind`, when valgrind is installed.
 func instructions(_ path: String, _ arguments: [String]) -> Int? {
-    let valgrind = ["/usr/bin/valgrind", "/usr/local/bin/valgrind"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    let valgrind = ["/usr/bin/valgrind", "/usr/local/bin/valgrind"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
     guard let valgrind else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: valgrind)
@@ -156,12 +167,14 @@ while let a = args.first {
     case "--docx": docxPath = args.removeFirst()
     case "--no-callgrind": break
     default:
-        FileHandle.standardError.write(Data("usage: draftcheck-bench [--rubric ID] [--mb N] [--runs N] [--docx FILE] [--no-callgrind]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: draftcheck-bench [--rubric ID] [--mb N] [--runs N] [--docx FILE] [--no-callgrind]\n".utf8))
         exit(2)
     }
 }
 
-guard let library = RubricLibrary.locate(), let rubric = try? RubricLoader(library: library).load(idOrPath: rubricID) else {
+guard let library = RubricLibrary.locate(), let rubric = try? RubricLoader(library: library).load(idOrPath: rubricID)
+else {
     FileHandle.standardError.write(Data("draftcheck-bench: cannot load rubric \(rubricID)\n".utf8))
     exit(3)
 }
@@ -211,9 +224,11 @@ for _ in 0..<runs {
 unpin?()
 print("rubric: \(rubricID) (\(rubric.terms.count) terms)")
 print(String(format: "corpus: %.1f MB in %d answers of ~3,000 words", Double(totalBytes) / 1e6, corpus.count))
-print(String(format: "analyser throughput, one core%@: median %.1f MB/s over %d runs (min %.1f, max %.1f)",
-    unpin == nil ? "" : " (pinned)", median(analyseRates), runs, analyseRates.min()!,
-    analyseRates.max()!))
+print(
+    String(
+        format: "analyser throughput, one core%@: median %.1f MB/s over %d runs (min %.1f, max %.1f)",
+        unpin == nil ? "" : " (pinned)", median(analyseRates), runs, analyseRates.min()!,
+        analyseRates.max()!))
 print(String(format: "analyse + assess throughput, one core: median %.1f MB/s", median(assessRates)))
 
 // 2. One `draftcheck check` of a 3,000-word answer, including process start, side by side with the
@@ -224,7 +239,9 @@ let baseline = binDir.appendingPathComponent("foundation-baseline")
 let file = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-bench-3000.md")
 try answer(words: 3_000, seed: 99).write(to: file, atomically: true, encoding: .utf8)
 let checkArguments = ["check", file.path, "--rubric", rubricID]
-if FileManager.default.isExecutableFile(atPath: tool.path) && FileManager.default.isExecutableFile(atPath: baseline.path) {
+if FileManager.default.isExecutableFile(atPath: tool.path)
+    && FileManager.default.isExecutableFile(atPath: baseline.path)
+{
     // One untimed run of each fills the validation cache and the page cache.
     _ = spawnAndWait(baseline.path, [file.path])
     guard spawnAndWait(tool.path, checkArguments) == 0 else {
@@ -232,24 +249,40 @@ if FileManager.default.isExecutableFile(atPath: tool.path) && FileManager.defaul
         exit(1)
     }
     var cpu: ([Double], [Double]) = ([], [])
-    let (checkTimes, baseTimes) = interleaved(runs * 3, tool.path, checkArguments, baseline.path, [file.path], cpu: &cpu)
+    let (checkTimes, baseTimes) = interleaved(
+        runs * 3, tool.path, checkArguments, baseline.path, [file.path], cpu: &cpu)
     let ratio = median(checkTimes) / median(baseTimes)
-    print(String(format: "draftcheck check, 3,000-word answer, wall incl. process start: median %.1f ms over %d runs (min %.1f)",
-        median(checkTimes), checkTimes.count, checkTimes.min()!))
-    print(String(format: "minimal Swift program importing Foundation, same runs: median %.1f ms (min %.1f); ratio %.2f (target <= 1.5)",
-        median(baseTimes), baseTimes.min()!, ratio))
-    print(String(format: "CPU time (user + system), same runs: draftcheck check %.1f ms, minimal program %.1f ms, ratio %.2f",
-        median(cpu.0), median(cpu.1), median(cpu.0) / max(median(cpu.1), 0.001)))
+    print(
+        String(
+            format:
+                "draftcheck check, 3,000-word answer, wall incl. process start: median %.1f ms over %d runs (min %.1f)",
+            median(checkTimes), checkTimes.count, checkTimes.min()!))
+    print(
+        String(
+            format:
+                "minimal Swift program importing Foundation, same runs: median %.1f ms (min %.1f); ratio %.2f (target <= 1.5)",
+            median(baseTimes), baseTimes.min()!, ratio))
+    print(
+        String(
+            format:
+                "CPU time (user + system), same runs: draftcheck check %.1f ms, minimal program %.1f ms, ratio %.2f",
+            median(cpu.0), median(cpu.1), median(cpu.0) / max(median(cpu.1), 0.001)))
     setenv("DRAFTCHECK_CACHE", "off", 1)
     var ignored: ([Double], [Double]) = ([], [])
     let (uncached, _) = interleaved(runs, tool.path, checkArguments, baseline.path, [file.path], cpu: &ignored)
     unsetenv("DRAFTCHECK_CACHE")
-    print(String(format: "draftcheck check without the validation cache (DRAFTCHECK_CACHE=off): median %.1f ms", median(uncached)))
+    print(
+        String(
+            format: "draftcheck check without the validation cache (DRAFTCHECK_CACHE=off): median %.1f ms",
+            median(uncached)))
     if !CommandLine.arguments.contains("--no-callgrind"), let check = instructions(tool.path, checkArguments),
         let base = instructions(baseline.path, [file.path])
     {
-        print(String(format: "callgrind instructions: draftcheck check %.1f M, minimal Foundation program %.1f M, ratio %.2f",
-            Double(check) / 1e6, Double(base) / 1e6, Double(check) / Double(base)))
+        print(
+            String(
+                format:
+                    "callgrind instructions: draftcheck check %.1f M, minimal Foundation program %.1f M, ratio %.2f",
+                Double(check) / 1e6, Double(base) / 1e6, Double(check) / Double(base)))
     }
     var listTimes: [Double] = []
     for _ in 0..<runs {
@@ -257,7 +290,10 @@ if FileManager.default.isExecutableFile(atPath: tool.path) && FileManager.defaul
         _ = spawnAndWait(tool.path, ["rubrics"])
         listTimes.append((now() - t) * 1000)
     }
-    print(String(format: "draftcheck rubrics (titles only, no validation): median %.1f ms over %d runs", median(listTimes), runs))
+    print(
+        String(
+            format: "draftcheck rubrics (titles only, no validation): median %.1f ms over %d runs", median(listTimes),
+            runs))
 } else {
     print("draftcheck check timing skipped: build draftcheck and foundation-baseline first (swift build -c release)")
 }
@@ -271,9 +307,14 @@ do {
     var cpuTimes: [Double] = []
     var bytesWritten = 0
     for i in 0..<(runs * 7) {
-        let edit = i % 2 == 0
-            ? TextChange(range: PositionRange(start: Position(line: middle, character: 0), end: Position(line: middle, character: 0)), text: "x")
-            : TextChange(range: PositionRange(start: Position(line: middle, character: 0), end: Position(line: middle, character: 1)), text: "")
+        let edit =
+            i % 2 == 0
+            ? TextChange(
+                range: PositionRange(
+                    start: Position(line: middle, character: 0), end: Position(line: middle, character: 0)), text: "x")
+            : TextChange(
+                range: PositionRange(
+                    start: Position(line: middle, character: 0), end: Position(line: middle, character: 1)), text: "")
         let t = now()
         let c = threadCPU()
         session.apply([edit], version: i + 2, encoding: .utf16)
@@ -284,8 +325,11 @@ do {
         bytesWritten &+= message.count
     }
     let words = assessor.assess(SourceText(bytes: session.text.bytes)).analysis.wordCount
-    print(String(format: "server re-check of a %d-word document after one edit: median %.2f ms over %d edits (min %.2f; target <= 5 ms)",
-        words, median(times), times.count, times.min()!))
+    print(
+        String(
+            format:
+                "server re-check of a %d-word document after one edit: median %.2f ms over %d edits (min %.2f; target <= 5 ms)",
+            words, median(times), times.count, times.min()!))
     print(String(format: "  the same edits in CPU time: median %.2f ms", median(cpuTimes)))
     if bytesWritten == 42 { print("") }
 }

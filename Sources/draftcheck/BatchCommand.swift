@@ -55,7 +55,10 @@ enum BatchCommand {
     static func run(_ args: [String]) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(
             args,
-            options: ["--rubric", "--out", "--jobs", "--task", "--moodle-worksheet", "--canvas-gradebook", "--canvas-assignment", "--grade-step"],
+            options: [
+                "--rubric", "--out", "--jobs", "--task", "--moodle-worksheet", "--canvas-gradebook",
+                "--canvas-assignment", "--grade-step",
+            ],
             flags: ["--help", "-h", "--quiet", "--force", "--html"])
         if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
             Output.out(help)
@@ -96,7 +99,9 @@ extension BatchOptions {
         let quiet = parsed.flags.contains("--quiet")
         var jobs = ProcessInfo.processInfo.activeProcessorCount
         if let j = parsed.options["--jobs"] {
-            guard let n = Int(j), n >= 1 else { throw UsageError(message: "--jobs must be a whole number of at least 1, not '\(j)'") }
+            guard let n = Int(j), n >= 1 else {
+                throw UsageError(message: "--jobs must be a whole number of at least 1, not '\(j)'")
+            }
             jobs = n
         }
         let inputArgument = parsed.positionals[0]
@@ -110,7 +115,8 @@ extension BatchOptions {
             throw UsageError(message: "--out \(outArg) is inside the submissions folder; batch never writes there")
         }
         if Self.contains(out, input) {
-            throw UsageError(message: "the submissions folder is inside --out \(outArg); choose an --out folder elsewhere")
+            throw UsageError(
+                message: "the submissions folder is inside --out \(outArg); choose an --out folder elsewhere")
         }
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
         if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir) && !isDir.boolValue {
@@ -143,7 +149,8 @@ extension BatchOptions {
         }
         if let step = parsed.options["--grade-step"] {
             guard let value = Double(step), let rounding = GradeRounding(step: value) else {
-                throw UsageError(message: "--grade-step must be a positive number such as 1, 0.5 or 0.01, not '\(step)'")
+                throw UsageError(
+                    message: "--grade-step must be a positive number such as 1, 0.5 or 0.01, not '\(step)'")
             }
             platform.rounding = rounding
         }

@@ -1,5 +1,5 @@
-import DraftcheckKit
 import Calibration
+import DraftcheckKit
 import Foundation
 import Reporter
 import RubricEngine
@@ -25,14 +25,19 @@ enum CalibrateCommand {
         """
 
     static func run(_ args: [String]) throws(UsageError) -> ExitCode {
-        let parsed = try Arguments(args, options: ["--rubric", "--marks", "--out", "--folds"], flags: ["--help", "-h"])
+        let parsed = try Arguments(
+            args, options: ["--rubric", "--marks", "--out", "--folds"], flags: ["--help", "-h"])
         if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
             Output.out(help)
             return .success
         }
         guard parsed.positionals.count == 1 else { throw UsageError(message: "calibrate needs one folder of answers") }
-        guard let rubricArg = parsed.options["--rubric"] else { throw UsageError(message: "calibrate needs --rubric ID|PATH") }
-        guard let marksPath = parsed.options["--marks"] else { throw UsageError(message: "calibrate needs --marks marks.csv") }
+        guard let rubricArg = parsed.options["--rubric"] else {
+            throw UsageError(message: "calibrate needs --rubric ID|PATH")
+        }
+        guard let marksPath = parsed.options["--marks"] else {
+            throw UsageError(message: "calibrate needs --marks marks.csv")
+        }
         let folds = Int(parsed.options["--folds"] ?? "5") ?? 0
         guard folds >= 2 else { throw UsageError(message: "--folds must be a whole number, 2 or more") }
         let rubric: Rubric
@@ -55,7 +60,9 @@ enum CalibrateCommand {
         return calibrate(rubric: rubric, table: table, folder: folder, folds: folds, out: parsed.options["--out"])
     }
 
-    private static func calibrate(rubric: Rubric, table: MarksTable, folder: String, folds: Int, out: String?) -> ExitCode {
+    private static func calibrate(rubric: Rubric, table: MarksTable, folder: String, folds: Int, out: String?)
+        -> ExitCode
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             Output.err("draftcheck: \(folder): not a folder of answers")
@@ -71,7 +78,9 @@ enum CalibrateCommand {
         let matched = MarkedFiles(table: table, folder: SubmissionFolder(root: URL(fileURLWithPath: folder)))
         for problem in matched.problems { Output.err("draftcheck: \(problem)") }
         guard matched.pairs.count >= folds else {
-            Output.err("draftcheck: only \(matched.pairs.count) marked answers were found in \(folder); calibration needs at least \(folds)")
+            Output.err(
+                "draftcheck: only \(matched.pairs.count) marked answers were found in \(folder); calibration needs at least \(folds)"
+            )
             return .inputError
         }
         let checker = DocumentChecker(assessor: Assessor(rubric: rubric))
@@ -109,8 +118,9 @@ enum CalibrateCommand {
             points[point.point.id] = point.awarded
             let cited = point.evidence.prefix(4).map { "\"\($0.text)\" (\($0.label))" }.joined(separator: ", ")
             let level = point.level.map { "level \($0)" } ?? "no level"
-            evidence.append("\(point.point.id): \(level), \(CalibrationReport.number(point.awarded, 1)) of \(CalibrationReport.number(point.point.marks, 1))"
-                + (cited.isEmpty ? "" : "; evidence: \(cited)"))
+            evidence.append(
+                "\(point.point.id): \(level), \(CalibrationReport.number(point.awarded, 1)) of \(CalibrationReport.number(point.point.marks, 1))"
+                    + (cited.isEmpty ? "" : "; evidence: \(cited)"))
         }
         for m in assessment.misconceptions { evidence.append("misconception \(m.misconception.id): \"\(m.text)\"") }
         return MarkedAnswer(
@@ -128,7 +138,8 @@ enum CalibrateCommand {
         }
         root["bands"] = mapping.bands().map { ["label": scale.label(Int($0.label) ?? 0), "minPercent": $0.minPercent] }
         root["id"] = rubric.id + "-calibrated"
-        let note = "Bands calibrated to a tutor's marks by `draftcheck calibrate` (monotone thresholds on the percentage of marks; agreement reported with \(folds)-fold cross-validation)."
+        let note =
+            "Bands calibrated to a tutor's marks by `draftcheck calibrate` (monotone thresholds on the percentage of marks; agreement reported with \(folds)-fold cross-validation)."
         root["description"] = [rubric.description, note].compactMap { $0 }.joined(separator: " ")
         if let schema = root["$schema"] as? String, !schema.hasPrefix("/"), !schema.contains("://") {
             root.removeValue(forKey: "$schema")
@@ -148,10 +159,15 @@ enum TutorScale {
         if totals.allSatisfy({ Int($0) != nil }) { return .success(.marks) }
         let labels = bands.map(\.label)
         if let stray = totals.first(where: { !labels.contains($0) && Int($0) == nil }) {
-            return .failure(ScaleError(message: "the tutor's mark '\(stray)' is neither a whole mark nor one of the rubric's bands (\(labels.joined(separator: ", ")))"))
+            return .failure(
+                ScaleError(
+                    message:
+                        "the tutor's mark '\(stray)' is neither a whole mark nor one of the rubric's bands (\(labels.joined(separator: ", ")))"
+                ))
         }
         if let number = totals.first(where: { Int($0) != nil && !labels.contains($0) }) {
-            return .failure(ScaleError(message: "the marks mix whole marks ('\(number)') and band labels; use one or the other"))
+            return .failure(
+                ScaleError(message: "the marks mix whole marks ('\(number)') and band labels; use one or the other"))
         }
         return .success(.bands(labels))
     }
@@ -217,14 +233,17 @@ struct MarkedFiles {
             if let entry = byPath[row.answer] ?? byStem[row.answer].flatMap({ $0.count == 1 ? $0[0] : nil }) {
                 pairs.append(Pair(row: row, path: entry.url.path, name: entry.relativePath))
             } else if let several = byStem[row.answer], several.count > 1 {
-                problems.append("'\(row.answer)' (marks line \(row.line)) matches \(several.count) files; give the file's path")
+                problems.append(
+                    "'\(row.answer)' (marks line \(row.line)) matches \(several.count) files; give the file's path")
             } else {
                 missing.append(row.answer)
             }
         }
         if !missing.isEmpty {
             let shown = missing.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-            problems.append("\(missing.count) marked answers have no file in the folder: \(shown)\(missing.count > 5 ? ", ..." : "")")
+            problems.append(
+                "\(missing.count) marked answers have no file in the folder: \(shown)\(missing.count > 5 ? ", ..." : "")"
+            )
         }
     }
 }

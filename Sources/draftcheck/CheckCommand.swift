@@ -44,7 +44,8 @@ enum CheckCommand {
         }
         guard let rubricArg = parsed.options["--rubric"] ?? config.rubric else {
             throw UsageError(
-                message: "check needs --rubric ID|PATH, or a .draftcheck.json with \"rubric\" in the answer's folder or above"
+                message:
+                    "check needs --rubric ID|PATH, or a .draftcheck.json with \"rubric\" in the answer's folder or above"
                     + " (see `draftcheck rubrics` for the built-in ids)")
         }
         let format = try parsed.choice("--format", ProjectConfiguration.formats, default: config.format)
@@ -65,7 +66,9 @@ enum CheckCommand {
         } else if format == "line" {
             for doc in docs {
                 guard let a = doc.assessment else { continue }
-                let lines = DocumentDiagnostics.make(a).map { $0.lineFormatted(path: doc.path, source: a.analysis.source) }
+                let lines = DocumentDiagnostics.make(a).map {
+                    $0.lineFormatted(path: doc.path, source: a.analysis.source)
+                }
                 if !lines.isEmpty { Output.out(lines.joined(separator: "\n") + "\n") }
             }
         } else {

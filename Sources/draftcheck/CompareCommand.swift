@@ -38,7 +38,8 @@ enum CompareCommand {
         case .failure(let code): return code
         }
         let stdin = parsed.positionals.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : nil
-        let docs = DocumentChecker(assessor: Assessor(rubric: rubric)).check(paths: parsed.positionals, standardInput: stdin)
+        let docs = DocumentChecker(assessor: Assessor(rubric: rubric)).check(
+            paths: parsed.positionals, standardInput: stdin)
         guard let old = docs[0].assessment, let new = docs[1].assessment else {
             for doc in docs where doc.error != nil { Output.err("draftcheck: \(doc.path): \(doc.error!)") }
             return .inputError
@@ -46,7 +47,8 @@ enum CompareCommand {
         let comparison = DraftComparison(old: old, new: new)
         let (oldPath, newPath) = (docs[0].path, docs[1].path)
         switch format {
-        case "json": Output.out(ComparisonReporter.json(comparison, oldPath: oldPath, newPath: newPath).serialized() + "\n")
+        case "json":
+            Output.out(ComparisonReporter.json(comparison, oldPath: oldPath, newPath: newPath).serialized() + "\n")
         case "html": Output.out(ComparisonReporter.html(comparison, oldPath: oldPath, newPath: newPath))
         default: Output.out(ComparisonReporter.text(comparison, oldPath: oldPath, newPath: newPath))
         }

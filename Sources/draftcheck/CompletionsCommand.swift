@@ -13,7 +13,10 @@ enum CompletionsCommand {
     /// Commands and the options each takes, as completed.
     static let commands: [(name: String, options: String)] = [
         ("check", "--rubric --format --stdin-filename --help"),
-        ("batch", "--rubric --out --jobs --quiet --force --html --task --moodle-worksheet --canvas-gradebook --canvas-assignment --grade-step --help"),
+        (
+            "batch",
+            "--rubric --out --jobs --quiet --force --html --task --moodle-worksheet --canvas-gradebook --canvas-assignment --grade-step --help"
+        ),
         ("compare", "--rubric --format --help"),
         ("text", "--help"),
         ("calibrate", "--rubric --marks --out --folds --help"),

@@ -30,9 +30,12 @@ enum InstallCommand {
             return .success
         }
         guard parsed.positionals.isEmpty else {
-            throw UsageError(message: "\(uninstall ? "uninstall" : "install") takes no arguments besides --prefix PREFIX")
+            throw UsageError(
+                message: "\(uninstall ? "uninstall" : "install") takes no arguments besides --prefix PREFIX")
         }
-        let prefix = URL(fileURLWithPath: NSString(string: parsed.options["--prefix"] ?? defaultPrefix).expandingTildeInPath).standardizedFileURL
+        let prefix = URL(
+            fileURLWithPath: NSString(string: parsed.options["--prefix"] ?? defaultPrefix).expandingTildeInPath
+        ).standardizedFileURL
         do {
             if uninstall { try remove(from: prefix) } else { try install(into: prefix) }
             return .success
@@ -68,7 +71,8 @@ enum InstallCommand {
         Output.out("installed \(target.path)\nand the built-in rubrics in \(rubrics.path)\n")
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
         if !path.contains(bin.path) && !path.contains(bin.path + "/") {
-            Output.out("\(bin.path) is not on your PATH; add it, e.g. in ~/.profile: export PATH=\"\(bin.path):$PATH\"\n")
+            Output.out(
+                "\(bin.path) is not on your PATH; add it, e.g. in ~/.profile: export PATH=\"\(bin.path):$PATH\"\n")
         }
     }
 
@@ -81,14 +85,17 @@ enum InstallCommand {
             try fm.removeItem(at: url)
             removed.append(url.path)
         }
-        Output.out(removed.isEmpty ? "nothing to remove under \(prefix.path)\n" : "removed " + removed.joined(separator: " and ") + "\n")
+        Output.out(
+            removed.isEmpty
+                ? "nothing to remove under \(prefix.path)\n" : "removed " + removed.joined(separator: " and ") + "\n")
     }
 
     /// Copies `source` (a file or a folder) beside `target`, then swaps it into place, so that an
     /// interrupted install leaves the previous copy working.
     private static func replace(_ target: URL, with source: URL) throws {
         let fm = FileManager.default
-        let tmp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).installing-\(getpid())")
+        let tmp = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).installing-\(getpid())")
         try? fm.removeItem(at: tmp)
         try fm.copyItem(at: source, to: tmp)
         if fm.fileExists(atPath: target.path) {

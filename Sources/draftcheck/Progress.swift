@@ -56,6 +56,7 @@ final class Progress: BatchRunEvents {
         let rate = Double(done) / elapsed
         let left = rate > 0 ? Int((Double(total - done) / rate).rounded()) : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        return "\(bar) \(done)/\(total)  \(String(format: "%.1f", rate)) files/s  \(left / 60):\(String(format: "%02d", left % 60)) left"
+        return
+            "\(bar) \(done)/\(total)  \(String(format: "%.1f", rate)) files/s  \(left / 60):\(String(format: "%02d", left % 60)) left"
     }
 }

@@ -28,7 +28,8 @@ enum RubricsCommand {
             if let title = entry.title {
                 Output.out("\(entry.id)\t\(title)\n")
             } else {
-                Output.out("\(entry.id)\t(unreadable: run `draftcheck rubric lint \(lib.directory.path)/\(entry.id).json`)\n")
+                Output.out(
+                    "\(entry.id)\t(unreadable: run `draftcheck rubric lint \(lib.directory.path)/\(entry.id).json`)\n")
                 failed = true
             }
         }

@@ -1,5 +1,5 @@
-import DraftcheckKit
 import DocumentReaders
+import DraftcheckKit
 import Foundation
 
 /// `draftcheck text FILE`: prints the text draftcheck reads from a document, so a learner or tutor can see
@@ -31,7 +31,8 @@ enum TextCommand {
                 path == "-"
                 ? try reader.read(data: FileHandle.standardInput.readDataToEndOfFile(), fileName: "standard-input.txt")
                 : try reader.read(contentsOf: URL(fileURLWithPath: path))
-            Output.out(extracted.text.hasSuffix("\n") || extracted.text.isEmpty ? extracted.text : extracted.text + "\n")
+            Output.out(
+                extracted.text.hasSuffix("\n") || extracted.text.isEmpty ? extracted.text : extracted.text + "\n")
             for note in extracted.notes { Output.err("draftcheck: \(path): note: \(note)") }
             return .success
         } catch {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Calibration
 
 @Suite("Fitting thresholds and cross-validating them")
@@ -44,12 +45,14 @@ struct FittingTests {
     @Test("Bands from a mapping rise strictly and skip marks never given")
     func bands() {
         let mapping = ThresholdMapping(lowest: 0, thresholds: [20, 20, 60, .infinity])
-        #expect(mapping.bands() == [
-            CalibratedBand(label: "0", minPercent: 0), CalibratedBand(label: "2", minPercent: 20),
-            CalibratedBand(label: "3", minPercent: 60),
-        ])
+        #expect(
+            mapping.bands() == [
+                CalibratedBand(label: "0", minPercent: 0), CalibratedBand(label: "2", minPercent: 20),
+                CalibratedBand(label: "3", minPercent: 60),
+            ])
         let always = ThresholdMapping(lowest: 0, thresholds: [-.infinity, 50])
-        #expect(always.bands() == [CalibratedBand(label: "1", minPercent: 0), CalibratedBand(label: "2", minPercent: 50)])
+        #expect(
+            always.bands() == [CalibratedBand(label: "1", minPercent: 0), CalibratedBand(label: "2", minPercent: 50)])
         // Every percentage falls in the band of the mark the mapping gives it.
         for p in stride(from: 0.0, through: 100, by: 2.5) {
             let band = mapping.bands().last { $0.minPercent <= p }!
@@ -65,7 +68,8 @@ struct FittingTests {
         let foldOf = [0, 0, 0, 0, 1, 1, 1, 1]
         // Fitted on fold 0 and scored on fold 0 itself, the mapping looks perfect...
         let inSample = ThresholdMapping.fit(percents: Array(percents[0..<4]), marks: Array(marks[0..<4]))
-        #expect(Statistics.quadraticWeightedKappa(Array(marks[0..<4]), inSample.marks(for: Array(percents[0..<4]))) == 1)
+        #expect(
+            Statistics.quadraticWeightedKappa(Array(marks[0..<4]), inSample.marks(for: Array(percents[0..<4]))) == 1)
         // ...but fold 1 is predicted only by fold 0's mapping, and that is wrong for every answer.
         let heldOut = CrossValidation(foldOf: foldOf).heldOutMarks(percents: percents, marks: marks)
         #expect(Array(heldOut[4..<8]) == inSample.marks(for: Array(percents[4..<8])))

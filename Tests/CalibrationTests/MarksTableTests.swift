@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Calibration
 
 @Suite("Reading a tutor's marks")
@@ -21,7 +22,10 @@ struct MarksTableTests {
 
     @Test("Problems name the line and what is wrong")
     func problems() {
-        #expect(throws: MarksError(line: 1, message: "no total column in the header: name it mark, total, score, band or grade")) {
+        #expect(
+            throws: MarksError(
+                line: 1, message: "no total column in the header: name it mark, total, score, band or grade")
+        ) {
             try MarksTable(csv: "file,points\na.txt,3\n")
         }
         #expect(throws: MarksError(line: 3, message: "'a.txt' is marked twice (first on line 2)")) {

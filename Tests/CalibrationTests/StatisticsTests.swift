@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Calibration
 
 /// Every expected value here was worked out by hand; the working is in the comments.

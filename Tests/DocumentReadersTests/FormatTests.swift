@@ -21,7 +21,9 @@ func expectedParagraphs(fromMarkdown markdown: String) -> [String] {
             body += lines.map { clean($0) }
         } else if first.hasPrefix("|") {
             for line in lines where !line.hasPrefix("|---") {
-                let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty
+                }
                 body.append(cells.joined(separator: " | "))
             }
         } else {
@@ -35,9 +37,11 @@ func expectedParagraphs(fromMarkdown markdown: String) -> [String] {
 struct FormatTests {
     let reader = DocumentReader()
 
-    @Test("docx, odt and html give the Markdown's headings, list items, paragraphs, table rows and notes", arguments: [
-        ("answer.docx", DocumentFormat.docx), ("answer.odt", .odt), ("answer.html", .html),
-    ])
+    @Test(
+        "docx, odt and html give the Markdown's headings, list items, paragraphs, table rows and notes",
+        arguments: [
+            ("answer.docx", DocumentFormat.docx), ("answer.odt", .odt), ("answer.html", .html),
+        ])
     func sameStructure(file: String, format: DocumentFormat) throws {
         let markdown = try String(contentsOf: fixtures.appendingPathComponent("answer.md"), encoding: .utf8)
         let expected = expectedParagraphs(fromMarkdown: markdown)
@@ -63,9 +67,11 @@ struct FormatTests {
         #expect(try reader.read(data: data, fileName: "answer.txt").format == .text)
     }
 
-    @Test("paragraph starts point at the first byte of every source paragraph", arguments: [
-        "answer.docx", "answer.odt", "answer.html",
-    ])
+    @Test(
+        "paragraph starts point at the first byte of every source paragraph",
+        arguments: [
+            "answer.docx", "answer.odt", "answer.html",
+        ])
     func paragraphStarts(file: String) throws {
         let document = try reader.read(contentsOf: fixtures.appendingPathComponent(file))
         let starts = try #require(document.paragraphStarts)
@@ -78,17 +84,19 @@ struct FormatTests {
             #expect(utf8[start - 1] == 0x0A && utf8[start - 2] == 0x0A && utf8[start] != 0x0A)
         }
         let taskTwo = try #require(document.text.utf8.firstRange(of: "# Task 2".utf8))
-        #expect(starts.contains(document.text.utf8.distance(from: document.text.utf8.startIndex, to: taskTwo.lowerBound)))
+        #expect(
+            starts.contains(document.text.utf8.distance(from: document.text.utf8.startIndex, to: taskTwo.lowerBound)))
     }
 
     @Test("tracked changes read as accepted and comments left out", arguments: ["tracked.docx", "tracked.odt"])
     func trackedChanges(file: String) throws {
         let document = try reader.read(contentsOf: fixtures.appendingPathComponent(file))
-        #expect(paragraphs(document.text) == [
-            "# Task 1",
-            "Tesco uses its Clubcard loyalty data to personalise offers.",
-            "Staff no longer rely on an CRM database to record every contact.",
-        ])
+        #expect(
+            paragraphs(document.text) == [
+                "# Task 1",
+                "Tesco uses its Clubcard loyalty data to personalise offers.",
+                "Staff no longer rely on an CRM database to record every contact.",
+            ])
         #expect(!document.text.contains("obsolete"))
         #expect(!document.text.contains("Reviewer"))
     }
@@ -103,7 +111,8 @@ struct FormatTests {
             <w:style w:type="paragraph" w:styleId="Outline"><w:name w:val="Section"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
             """
         func p(_ style: String?, _ runs: String, numbered: Bool = false) -> String {
-            let pPr = (style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? "")
+            let pPr =
+                (style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? "")
                 + (numbered ? "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr>" : "")
             return "<w:p><w:pPr>\(pPr)<w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>\(runs)</w:p>"
         }
@@ -116,22 +125,29 @@ struct FormatTests {
             p(nil, r("first point"), numbered: true),
             p("Aufzhlung", r("second point")),
             p(nil, r("Sales") + "<w:r><w:tab/></w:r>" + r("rose") + "<w:r><w:br/></w:r>" + r("by 15%")),
-            p(nil, r("Moved ") + "<w:moveFrom><w:r><w:t>old place</w:t></w:r></w:moveFrom>"
-                + "<w:moveTo><w:r><w:t>new place</w:t></w:r></w:moveTo>"),
-            p(nil, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
-                + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + r("7") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"),
+            p(
+                nil,
+                r("Moved ") + "<w:moveFrom><w:r><w:t>old place</w:t></w:r></w:moveFrom>"
+                    + "<w:moveTo><w:r><w:t>new place</w:t></w:r></w:moveTo>"),
+            p(
+                nil,
+                "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+                    + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + r("7")
+                    + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"),
         ].joined()
         let document = try reader.read(data: makeDocx(body: body, styles: styles), fileName: "a.docx")
-        #expect(paragraphs(document.text) == [
-            "# CRM in retail", "# Task 2", "## LO3", "### Section three", "- first point", "- second point",
-            "Sales rose by 15%", "Moved new place", "7",
-        ])
+        #expect(
+            paragraphs(document.text) == [
+                "# CRM in retail", "# Task 2", "## LO3", "### Section three", "- first point", "- second point",
+                "Sales rose by 15%", "Moved new place", "7",
+            ])
         #expect(document.paragraphStarts?.count == 9)
     }
 
     @Test("Heading1 style id works without a styles part")
     func headingWithoutStyles() throws {
-        let body = "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>Task 1</w:t></w:r></w:p>"
+        let body =
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>Task 1</w:t></w:r></w:p>"
             + "<w:p><w:r><w:t>Answer.</w:t></w:r></w:p>"
         let document = try reader.read(data: makeDocx(body: body), fileName: "a.docx")
         #expect(document.text == "# Task 1\n\nAnswer.\n")

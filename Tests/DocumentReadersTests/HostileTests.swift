@@ -18,7 +18,8 @@ struct HostileTests {
             try DocumentReader(limits: limits).read(data: lying, fileName: "bomb.docx")
         }
         var honest = ZipBuilder()
-        honest.items.append(.init(name: "word/document.xml", data: stream, method: 8, uncompressedSize: 1 + 258 * 4_000))
+        honest.items.append(
+            .init(name: "word/document.xml", data: stream, method: 8, uncompressedSize: 1 + 258 * 4_000))
         expectReadError("expands to more than") { () throws(DocumentReadError) in
             try DocumentReader(limits: limits).read(data: honest.build(), fileName: "bomb.docx")
         }
@@ -48,10 +49,16 @@ struct HostileTests {
     @Test("a PDF renamed to .docx is reported, not mis-read")
     func renamedPDF() throws {
         let pdf = try fixture("answer.pdf")
-        expectReadError("is really a PDF") { () throws(DocumentReadError) in try reader.read(data: pdf, fileName: "essay.docx") }
-        expectReadError("is really a PDF") { () throws(DocumentReadError) in try reader.read(data: pdf, fileName: "essay.txt") }
+        expectReadError("is really a PDF") { () throws(DocumentReadError) in
+            try reader.read(data: pdf, fileName: "essay.docx")
+        }
+        expectReadError("is really a PDF") { () throws(DocumentReadError) in
+            try reader.read(data: pdf, fileName: "essay.txt")
+        }
         let docx = try fixture("answer.docx")
-        expectReadError("named .pdf") { () throws(DocumentReadError) in try reader.read(data: docx, fileName: "essay.pdf") }
+        expectReadError("named .pdf") { () throws(DocumentReadError) in
+            try reader.read(data: docx, fileName: "essay.pdf")
+        }
     }
 
     @Test("truncated and corrupted archives give one clear error")
@@ -67,7 +74,9 @@ struct HostileTests {
         #expect(entry.method == 8)
         let middle = entry.localHeaderOffset + 30 + entry.name.utf8.count + entry.compressedSize / 2
         for k in middle..<middle + 40 { bytes[k] ^= 0x5A }
-        expectReadError("damaged") { () throws(DocumentReadError) in try reader.read(data: Data(bytes), fileName: "essay.docx") }
+        expectReadError("damaged") { () throws(DocumentReadError) in
+            try reader.read(data: Data(bytes), fileName: "essay.docx")
+        }
     }
 
     @Test("every truncation and random damage of a real .docx ends in a result or a DocumentReadError, never a crash")
@@ -115,10 +124,15 @@ struct HostileTests {
         switch name {
         case "essay.docx": data = makeDocx(body: "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr></w:p><w:p/>")
         case "essay.txt": data = Data(" \n\r\n\t ".utf8)
-        default: data = Data("<html><head><title>Essay</title></head><body><p> </p><script>x()</script></body></html>".utf8)
+        default:
+            data = Data("<html><head><title>Essay</title></head><body><p> </p><script>x()</script></body></html>".utf8)
         }
-        expectReadError("the document has no text") { () throws(DocumentReadError) in try reader.read(data: data, fileName: name) }
-        expectReadError("the file is empty") { () throws(DocumentReadError) in try reader.read(data: Data(), fileName: name) }
+        expectReadError("the document has no text") { () throws(DocumentReadError) in
+            try reader.read(data: data, fileName: name)
+        }
+        expectReadError("the file is empty") { () throws(DocumentReadError) in
+            try reader.read(data: Data(), fileName: name)
+        }
     }
 
     @Test("binary noise is not text")
@@ -126,13 +140,21 @@ struct HostileTests {
         var generator = SplitMix(seed: 7)
         let noise = Data((0..<4_096).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
         for name in ["essay.txt", "essay.md", "essay.html"] {
-            expectReadError("does not contain text") { () throws(DocumentReadError) in try reader.read(data: noise, fileName: name) }
+            expectReadError("does not contain text") { () throws(DocumentReadError) in
+                try reader.read(data: noise, fileName: name)
+            }
         }
-        expectReadError("is really") { () throws(DocumentReadError) in try reader.read(data: noise, fileName: "essay.docx") }
-        expectReadError("is really") { () throws(DocumentReadError) in try reader.read(data: noise, fileName: "essay.odt") }
+        expectReadError("is really") { () throws(DocumentReadError) in
+            try reader.read(data: noise, fileName: "essay.docx")
+        }
+        expectReadError("is really") { () throws(DocumentReadError) in
+            try reader.read(data: noise, fileName: "essay.odt")
+        }
         // Control characters without NUL bytes.
         let controls = Data((0..<1_000).map { UInt8(1 + $0 % 8) })
-        expectReadError("does not contain text") { () throws(DocumentReadError) in try reader.read(data: controls, fileName: "essay.txt") }
+        expectReadError("does not contain text") { () throws(DocumentReadError) in
+            try reader.read(data: controls, fileName: "essay.txt")
+        }
     }
 
     @Test("oversized input is refused before it is read")
@@ -144,7 +166,8 @@ struct HostileTests {
         expectReadError("too large") { () throws(DocumentReadError) in
             try small.read(contentsOf: fixtures.appendingPathComponent("answer.docx"))
         }
-        #expect(try small.read(data: Data(repeating: 0x41, count: 1_024), fileName: "essay.txt").text.utf8.count == 1_024)
+        #expect(
+            try small.read(data: Data(repeating: 0x41, count: 1_024), fileName: "essay.txt").text.utf8.count == 1_024)
     }
 
     @Test("too many archive entries, unsupported methods, unknown extensions and missing files")
@@ -156,12 +179,20 @@ struct HostileTests {
         }
         var bzip = ZipBuilder()
         bzip.items.append(.init(name: "word/document.xml", data: [1, 2, 3], method: 12))
-        expectReadError("compression method (12)") { () throws(DocumentReadError) in try reader.read(data: bzip.build(), fileName: "essay.docx") }
+        expectReadError("compression method (12)") { () throws(DocumentReadError) in
+            try reader.read(data: bzip.build(), fileName: "essay.docx")
+        }
         var notWord = ZipBuilder()
         notWord.add("hello.txt", "hi")
-        expectReadError("not a Word document") { () throws(DocumentReadError) in try reader.read(data: notWord.build(), fileName: "essay.docx") }
-        expectReadError("cannot read .xyz files") { () throws(DocumentReadError) in try reader.read(data: Data("x".utf8), fileName: "essay.xyz") }
-        expectReadError("old-style .doc") { () throws(DocumentReadError) in try reader.read(data: Data("x".utf8), fileName: "essay.doc") }
+        expectReadError("not a Word document") { () throws(DocumentReadError) in
+            try reader.read(data: notWord.build(), fileName: "essay.docx")
+        }
+        expectReadError("cannot read .xyz files") { () throws(DocumentReadError) in
+            try reader.read(data: Data("x".utf8), fileName: "essay.xyz")
+        }
+        expectReadError("old-style .doc") { () throws(DocumentReadError) in
+            try reader.read(data: Data("x".utf8), fileName: "essay.doc")
+        }
         expectReadError("does not exist") { () throws(DocumentReadError) in
             try reader.read(contentsOf: fixtures.appendingPathComponent("no-such-file.docx"))
         }

@@ -9,7 +9,10 @@ struct InflateTests {
     func realCompressor() throws {
         let answer = [UInt8](try fixture("answer.md"))
         var archive = try ZipArchive(bytes: [UInt8](try fixture("inflate-samples.zip")), limits: .default)
-        #expect(archive.entries.map(\.name) == ["stored.txt", "short.txt", "long.txt", "fast.txt", "noise.bin", "mixed.bin"])
+        #expect(
+            archive.entries.map(\.name) == [
+                "stored.txt", "short.txt", "long.txt", "fast.txt", "noise.bin", "mixed.bin",
+            ])
         #expect(try archive.data(named: "stored.txt") == answer)
         #expect(try archive.data(named: "short.txt") == Array("Tesco Clubcard".utf8))
         let repeated = Array([[UInt8]](repeating: answer, count: 40).joined())
@@ -39,15 +42,18 @@ struct InflateTests {
         // A stored block: BFINAL=1, BTYPE=00, then LEN / NLEN and the bytes.
         let stored: [UInt8] = [0x01, 0x05, 0x00, 0xFA, 0xFF] + Array("hello".utf8)
         #expect(Inflate.inflate(stored, limit: 100) == .success(Array("hello".utf8)))
-        #expect(Inflate.inflate([0x01, 0x05, 0x00, 0xFA, 0xFE] + Array("hello".utf8), limit: 100) == .failure(.corrupt))
+        #expect(
+            Inflate.inflate([0x01, 0x05, 0x00, 0xFA, 0xFE] + Array("hello".utf8), limit: 100) == .failure(.corrupt))
         #expect(Inflate.inflate(Array(stored.prefix(7)), limit: 100) == .failure(.corrupt))
         #expect(Inflate.inflate([0x07], limit: 100) == .failure(.corrupt))  // reserved block type 3
         #expect(Inflate.inflate([], limit: 100) == .failure(.corrupt))
         // A distance reaching before the start of the output.
         var w = BitWriter()
-        w.bits(1, 1); w.bits(1, 2)
+        w.bits(1, 1)
+        w.bits(1, 2)
         w.code(0x30 + 0x41, 8)
-        w.code(0xC0 + 5, 8); w.code(4, 5)  // length 258, distance 5 > 1 byte written
+        w.code(0xC0 + 5, 8)
+        w.code(4, 5)  // length 258, distance 5 > 1 byte written
         w.code(0, 7)
         #expect(Inflate.inflate(w.bytes, limit: 1_000) == .failure(.corrupt))
     }

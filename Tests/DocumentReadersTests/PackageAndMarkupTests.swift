@@ -18,7 +18,8 @@ struct PackageAndMarkupTests {
         let items = pairs.enumerated().map { index, pair in
             #"<Relationship Id="rId\#(index)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/\#(pair.type)" Target="\#(pair.target)"/>"#
         }
-        return #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        return
+            #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
             + items.joined() + "</Relationships>"
     }
 
@@ -26,14 +27,19 @@ struct PackageAndMarkupTests {
     func mainPartFromRelationships() throws {
         var zip = ZipBuilder()
         zip.add("_rels/.rels", relationships([("officeDocument", "/content/main.xml")]))
-        zip.add("content/_rels/main.xml.rels", relationships([("styles", "look.xml"), ("footnotes", "../notes/fn.xml")]))
-        zip.add("content/main.xml", wordPart(#"<w:p><w:pPr><w:pStyle w:val="Big"/></w:pPr><w:r><w:t>Loyalty</w:t></w:r></w:p>"#))
+        zip.add(
+            "content/_rels/main.xml.rels", relationships([("styles", "look.xml"), ("footnotes", "../notes/fn.xml")]))
+        zip.add(
+            "content/main.xml",
+            wordPart(#"<w:p><w:pPr><w:pStyle w:val="Big"/></w:pPr><w:r><w:t>Loyalty</w:t></w:r></w:p>"#))
         zip.add(
             "content/look.xml",
-            #"<w:styles \#(Self.w)><w:style w:type="paragraph" w:styleId="Big"><w:name w:val="heading 2"/></w:style></w:styles>"#)
+            #"<w:styles \#(Self.w)><w:style w:type="paragraph" w:styleId="Big"><w:name w:val="heading 2"/></w:style></w:styles>"#
+        )
         zip.add(
             "notes/fn.xml",
-            #"<w:footnotes \#(Self.w)><w:footnote w:id="1"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>"#)
+            #"<w:footnotes \#(Self.w)><w:footnote w:id="1"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+        )
         let document = try reader.read(data: zip.build(), fileName: "a.docx")
         #expect(paragraphs(document.text) == ["## Loyalty", "## Notes", "A note."])
     }
@@ -62,17 +68,24 @@ struct PackageAndMarkupTests {
         var zip = ZipBuilder()
         zip.add("_rels/.rels", relationships([("officeDocument", "missing.xml")]))
         zip.add("notes.txt", "no Word part here")
-        expectReadError("not a Word document") { () throws(DocumentReadError) in try reader.read(data: zip.build(), fileName: "a.docx") }
+        expectReadError("not a Word document") { () throws(DocumentReadError) in
+            try reader.read(data: zip.build(), fileName: "a.docx")
+        }
     }
 
     @Test("a drop cap joins the word it begins; an ordinary one-letter paragraph stays a paragraph")
     func dropCap() throws {
         let framed = #"<w:p><w:pPr><w:framePr w:dropCap="drop" w:lines="3"/></w:pPr><w:r><w:t>T</w:t></w:r></w:p>"#
         let rest = "<w:p><w:r><w:t>he market grew.</w:t></w:r></w:p>"
-        #expect(paragraphs(try reader.read(data: makeDocx(body: framed + rest), fileName: "a.docx").text) == ["The market grew."])
+        #expect(
+            paragraphs(try reader.read(data: makeDocx(body: framed + rest), fileName: "a.docx").text) == [
+                "The market grew."
+            ])
         let unframed = "<w:p><w:r><w:t>T</w:t></w:r></w:p>"
         #expect(
-            paragraphs(try reader.read(data: makeDocx(body: unframed + rest), fileName: "a.docx").text) == ["T", "he market grew."])
+            paragraphs(try reader.read(data: makeDocx(body: unframed + rest), fileName: "a.docx").text) == [
+                "T", "he market grew.",
+            ])
         // A drop cap with nothing after it is still read.
         #expect(paragraphs(try reader.read(data: makeDocx(body: framed), fileName: "a.docx").text) == ["T"])
     }
@@ -84,7 +97,8 @@ struct PackageAndMarkupTests {
 
     @Test("raised and lowered digits keep their meaning in Word (m², CO₂); other raised text stays as written")
     func docxScripts() throws {
-        let body = "<w:p>" + run("A 40 m", nil) + run("2", "superscript") + run(" shop emits CO", nil) + run("2", "subscript")
+        let body =
+            "<w:p>" + run("A 40 m", nil) + run("2", "superscript") + run(" shop emits CO", nil) + run("2", "subscript")
             + run(" on the 1", nil) + run("st", "superscript") + run(" floor, x", nil) + run("2", "baseline") + "</w:p>"
         let text = try reader.read(data: makeDocx(body: body), fileName: "a.docx").text
         #expect(paragraphs(text) == ["A 40 m² shop emits CO₂ on the 1st floor, x2"])
@@ -105,7 +119,8 @@ struct PackageAndMarkupTests {
             """
         var zip = ZipBuilder()
         zip.add("content.xml", content)
-        #expect(paragraphs(try reader.read(data: zip.build(), fileName: "a.odt").text) == ["40 m² and CO₂ and 2 and 1st"])
+        #expect(
+            paragraphs(try reader.read(data: zip.build(), fileName: "a.odt").text) == ["40 m² and CO₂ and 2 and 1st"])
     }
 
     @Test("a ZIP64 archive (sizes and offsets in the ZIP64 records) is read; a broken ZIP64 locator is damage")
@@ -115,11 +130,15 @@ struct PackageAndMarkupTests {
         #expect(paragraphs(try reader.read(data: Data(archive), fileName: "a.docx").text) == ["Sixty-four"])
         var broken = archive
         broken[broken.count - 22 - 20] = 0  // the locator's signature
-        expectReadError("damaged") { () throws(DocumentReadError) in try reader.read(data: Data(broken), fileName: "a.docx") }
+        expectReadError("damaged") { () throws(DocumentReadError) in
+            try reader.read(data: Data(broken), fileName: "a.docx")
+        }
         var huge = archive
         let offsetField = huge.count - 22 - 20 - 56 + 48  // the ZIP64 record's directory offset
         for k in 0..<8 { huge[offsetField + k] = 0xFF }
-        expectReadError("damaged") { () throws(DocumentReadError) in try reader.read(data: Data(huge), fileName: "a.docx") }
+        expectReadError("damaged") { () throws(DocumentReadError) in
+            try reader.read(data: Data(huge), fileName: "a.docx")
+        }
     }
 
     @Test("<meta charset> decides how bytes that are not UTF-8 are read; valid UTF-8 and a byte-order mark still win")
@@ -133,13 +152,15 @@ struct PackageAndMarkupTests {
         #expect(paragraphs(declared.text) == ["Łódź"])
         #expect(declared.notes.contains { $0.contains("iso-8859-2") })
         let httpEquiv = try reader.read(
-            data: html(#"<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=ISO-8859-2">"#, latin2), fileName: "a.html")
+            data: html(#"<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=ISO-8859-2">"#, latin2),
+            fileName: "a.html")
         #expect(paragraphs(httpEquiv.text) == ["Łódź"])
         let undeclared = try reader.read(data: html("", latin2), fileName: "a.html")
         #expect(paragraphs(undeclared.text) != ["Łódź"])
         #expect(undeclared.notes.contains { $0.contains("Windows-1252") })
         // Valid UTF-8 under an old declaration is read as UTF-8.
-        let utf8 = try reader.read(data: html(#"<meta charset="windows-1252">"#, Array("Café".utf8)), fileName: "a.html")
+        let utf8 = try reader.read(
+            data: html(#"<meta charset="windows-1252">"#, Array("Café".utf8)), fileName: "a.html")
         #expect(paragraphs(utf8.text) == ["Café"] && utf8.notes.isEmpty)
         // An unknown character set is named in the note.
         let unknown = try reader.read(data: html(#"<meta charset="x-klingon">"#, [0xE9]), fileName: "a.html")
@@ -158,22 +179,71 @@ enum Zip64Builder {
         func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { out.append(UInt8(v >> UInt64(s) & 0xFF)) } }
         let nameBytes = Array(name.utf8)
         let crc = CRC32.checksum(data)
-        u32(0x0403_4B50); u16(45); u16(0); u16(0); u16(0); u16(0); u32(crc); u32(0xFFFF_FFFF); u32(0xFFFF_FFFF)
-        u16(nameBytes.count); u16(20)
+        u32(0x0403_4B50)
+        u16(45)
+        u16(0)
+        u16(0)
+        u16(0)
+        u16(0)
+        u32(crc)
+        u32(0xFFFF_FFFF)
+        u32(0xFFFF_FFFF)
+        u16(nameBytes.count)
+        u16(20)
         out += nameBytes
-        u16(1); u16(16); u64(UInt64(data.count)); u64(UInt64(data.count))
+        u16(1)
+        u16(16)
+        u64(UInt64(data.count))
+        u64(UInt64(data.count))
         out += data
         let directory = out.count
-        u32(0x0201_4B50); u16(45); u16(45); u16(0); u16(0); u16(0); u16(0); u32(crc); u32(0xFFFF_FFFF); u32(0xFFFF_FFFF)
-        u16(nameBytes.count); u16(28); u16(0); u16(0); u16(0); u32(0); u32(0xFFFF_FFFF)
+        u32(0x0201_4B50)
+        u16(45)
+        u16(45)
+        u16(0)
+        u16(0)
+        u16(0)
+        u16(0)
+        u32(crc)
+        u32(0xFFFF_FFFF)
+        u32(0xFFFF_FFFF)
+        u16(nameBytes.count)
+        u16(28)
+        u16(0)
+        u16(0)
+        u16(0)
+        u32(0)
+        u32(0xFFFF_FFFF)
         out += nameBytes
-        u16(1); u16(24); u64(UInt64(data.count)); u64(UInt64(data.count)); u64(0)
+        u16(1)
+        u16(24)
+        u64(UInt64(data.count))
+        u64(UInt64(data.count))
+        u64(0)
         let directorySize = out.count - directory
         let record = out.count
-        u32(0x0606_4B50); u64(44); u16(45); u16(45); u32(0); u32(0); u64(1); u64(1)
-        u64(UInt64(directorySize)); u64(UInt64(directory))
-        u32(0x0706_4B50); u32(0); u64(UInt64(record)); u32(1)
-        u32(0x0605_4B50); u16(0); u16(0); u16(0xFFFF); u16(0xFFFF); u32(0xFFFF_FFFF); u32(0xFFFF_FFFF); u16(0)
+        u32(0x0606_4B50)
+        u64(44)
+        u16(45)
+        u16(45)
+        u32(0)
+        u32(0)
+        u64(1)
+        u64(1)
+        u64(UInt64(directorySize))
+        u64(UInt64(directory))
+        u32(0x0706_4B50)
+        u32(0)
+        u64(UInt64(record))
+        u32(1)
+        u32(0x0605_4B50)
+        u16(0)
+        u16(0)
+        u16(0xFFFF)
+        u16(0xFFFF)
+        u32(0xFFFF_FFFF)
+        u32(0xFFFF_FFFF)
+        u16(0)
         return out
     }
 }

@@ -31,33 +31,43 @@ struct RegressionTests {
         zip.items.append(
             .init(
                 name: "content.xml",
-                data: Array((open + prefix).utf8) + bad + Array((suffix + "</office:text></office:body></office:document-content>").utf8)))
+                data: Array((open + prefix).utf8) + bad
+                    + Array((suffix + "</office:text></office:body></office:document-content>").utf8)))
         return zip.build()
     }
 
     @Test("a byte that is not UTF-8 in an element name of a .docx is a damaged-file error, not a trap")
     func docxInvalidElementName() {
         let data = docx(Self.wordOpen + "<w:p><w:r><w:t>Hello</w:t></w:r></w:p><w:b", [0xFF], "x/>" + Self.wordClose)
-        expectReadError("not valid UTF-8") { () throws(DocumentReadError) in try reader.read(data: data, fileName: "a.docx") }
+        expectReadError("not valid UTF-8") { () throws(DocumentReadError) in
+            try reader.read(data: data, fileName: "a.docx")
+        }
     }
 
     @Test("a byte that is not UTF-8 in an attribute name of a .docx is a damaged-file error, not a trap")
     func docxInvalidAttributeName() {
         let data = docx(Self.wordOpen + "<w:p a", [0xFE], #"="1"><w:r><w:t>Hello</w:t></w:r></w:p>"# + Self.wordClose)
-        expectReadError("not valid UTF-8") { () throws(DocumentReadError) in try reader.read(data: data, fileName: "a.docx") }
+        expectReadError("not valid UTF-8") { () throws(DocumentReadError) in
+            try reader.read(data: data, fileName: "a.docx")
+        }
     }
 
     @Test("a byte that is not UTF-8 in an element or attribute name of an .odt is a damaged-file error, not a trap")
     func odtInvalidNames() {
         let element = odt("<text:p>Hello<x", [0xC3], "/></text:p>")
-        expectReadError("not valid UTF-8") { () throws(DocumentReadError) in try reader.read(data: element, fileName: "a.odt") }
+        expectReadError("not valid UTF-8") { () throws(DocumentReadError) in
+            try reader.read(data: element, fileName: "a.odt")
+        }
         let attribute = odt("<text:p b", [0xE2, 0x82], #"="1">Hello</text:p>"#)
-        expectReadError("not valid UTF-8") { () throws(DocumentReadError) in try reader.read(data: attribute, fileName: "a.odt") }
+        expectReadError("not valid UTF-8") { () throws(DocumentReadError) in
+            try reader.read(data: attribute, fileName: "a.odt")
+        }
     }
 
     @Test("the same parts in valid UTF-8 (accented names and text) are read")
     func validUTF8NamesStillRead() throws {
-        let data = docx(Self.wordOpen + "<w:p><w:r><w:t>Caf", [0xC3, 0xA9], "</w:t></w:r><w:bé/></w:p>" + Self.wordClose)
+        let data = docx(
+            Self.wordOpen + "<w:p><w:r><w:t>Caf", [0xC3, 0xA9], "</w:t></w:r><w:bé/></w:p>" + Self.wordClose)
         #expect(paragraphs(try reader.read(data: data, fileName: "a.docx").text) == ["Café"])
         let odtData = odt(#"<text:p é="1">Na"#, [0xC3, 0xAF], "ve</text:p>")
         #expect(paragraphs(try reader.read(data: odtData, fileName: "a.odt").text) == ["Naïve"])
@@ -68,7 +78,8 @@ struct RegressionTests {
         func nested(_ depth: Int) -> Data {
             // The document, body, paragraph and run take four levels; the rest are unknown wrapper elements.
             let wrappers = depth - 5
-            let body = String(repeating: "<w:x>", count: wrappers) + "<w:p><w:r><w:t>Deep</w:t></w:r></w:p>"
+            let body =
+                String(repeating: "<w:x>", count: wrappers) + "<w:p><w:r><w:t>Deep</w:t></w:r></w:p>"
                 + String(repeating: "</w:x>", count: wrappers)
             return makeDocx(body: body)
         }
@@ -121,7 +132,10 @@ struct FuzzFoundRegressionTests {
             """)
         #expect(paragraphs(try reader.read(data: odt.build(), fileName: "a.odt").text) == ["Also kept"])
         var named = ZipBuilder()
-        named.add("word/document.xml", "<?xml?>" + RegressionTests.wordOpen + "<w:p><w:r><w:t>Named xml</w:t></w:r></w:p>" + RegressionTests.wordClose)
+        named.add(
+            "word/document.xml",
+            "<?xml?>" + RegressionTests.wordOpen + "<w:p><w:r><w:t>Named xml</w:t></w:r></w:p>"
+                + RegressionTests.wordClose)
         // Both the instruction and the misplaced declaration after it are blanked, so the text is read.
         #expect(paragraphs(try reader.read(data: named.build(), fileName: "a.docx").text) == ["Named xml"])
     }
@@ -130,7 +144,9 @@ struct FuzzFoundRegressionTests {
     func blankingIsNarrow() {
         let xml = #"<?xml version="1.0"?><a><!-- <?c?> --><![CDATA[ <?d?> ]]><?e data?><?f?></a>"#
         let blanked = String(decoding: XMLSupport.blankingProcessingInstructions(Array(xml.utf8)), as: UTF8.self)
-        #expect(blanked == #"<?xml version="1.0"?><a><!-- <?c?> --><![CDATA[ <?d?> ]]>"# + String(repeating: " ", count: 15) + "</a>")
+        #expect(
+            blanked == #"<?xml version="1.0"?><a><!-- <?c?> --><![CDATA[ <?d?> ]]>"# + String(repeating: " ", count: 15)
+                + "</a>")
         #expect(blanked.utf8.count == xml.utf8.count)
         // "<?xml?>" is an instruction named xml without data (found by fuzzing too), not a declaration; nor is a
         // declaration anywhere but at the start.

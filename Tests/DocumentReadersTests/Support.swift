@@ -25,7 +25,9 @@ func expectReadError(
 ) {
     do {
         let document = try body()
-        Issue.record("expected an error containing \"\(fragment)\", got text: \(document.text.prefix(200))", sourceLocation: sourceLocation)
+        Issue.record(
+            "expected an error containing \"\(fragment)\", got text: \(document.text.prefix(200))",
+            sourceLocation: sourceLocation)
     } catch {
         #expect(error.message.contains(fragment), "message was: \(error.message)", sourceLocation: sourceLocation)
         #expect(!error.message.isEmpty, sourceLocation: sourceLocation)
@@ -52,25 +54,56 @@ struct ZipBuilder {
         var out: [UInt8] = []
         var central: [UInt8] = []
         func u16(_ v: Int, _ a: inout [UInt8]) { a += [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
-        func u32(_ v: UInt32, _ a: inout [UInt8]) { for s in [0, 8, 16, 24] { a.append(UInt8((v >> UInt32(s)) & 0xFF)) } }
+        func u32(_ v: UInt32, _ a: inout [UInt8]) {
+            for s in [0, 8, 16, 24] { a.append(UInt8((v >> UInt32(s)) & 0xFF)) }
+        }
         for item in items {
             let offset = out.count
             let name = Array(item.name.utf8)
             let size = item.uncompressedSize ?? item.data.count
             let crc = item.crc ?? CRC32.checksum(item.data)
-            u32(0x0403_4B50, &out); u16(20, &out); u16(Int(item.flags), &out); u16(Int(item.method), &out)
-            u16(0, &out); u16(0, &out); u32(crc, &out); u32(UInt32(item.data.count), &out); u32(UInt32(size), &out)
-            u16(name.count, &out); u16(0, &out); out += name; out += item.data
-            u32(0x0201_4B50, &central); u16(20, &central); u16(20, &central); u16(Int(item.flags), &central)
-            u16(Int(item.method), &central); u16(0, &central); u16(0, &central); u32(crc, &central)
-            u32(UInt32(item.data.count), &central); u32(UInt32(size), &central); u16(name.count, &central)
-            u16(0, &central); u16(0, &central); u16(0, &central); u16(0, &central); u32(0, &central)
-            u32(UInt32(offset), &central); central += name
+            u32(0x0403_4B50, &out)
+            u16(20, &out)
+            u16(Int(item.flags), &out)
+            u16(Int(item.method), &out)
+            u16(0, &out)
+            u16(0, &out)
+            u32(crc, &out)
+            u32(UInt32(item.data.count), &out)
+            u32(UInt32(size), &out)
+            u16(name.count, &out)
+            u16(0, &out)
+            out += name
+            out += item.data
+            u32(0x0201_4B50, &central)
+            u16(20, &central)
+            u16(20, &central)
+            u16(Int(item.flags), &central)
+            u16(Int(item.method), &central)
+            u16(0, &central)
+            u16(0, &central)
+            u32(crc, &central)
+            u32(UInt32(item.data.count), &central)
+            u32(UInt32(size), &central)
+            u16(name.count, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u32(0, &central)
+            u32(UInt32(offset), &central)
+            central += name
         }
         let centralOffset = out.count
         out += central
-        u32(0x0605_4B50, &out); u16(0, &out); u16(0, &out); u16(items.count, &out); u16(items.count, &out)
-        u32(UInt32(central.count), &out); u32(UInt32(centralOffset), &out); u16(0, &out)
+        u32(0x0605_4B50, &out)
+        u16(0, &out)
+        u16(0, &out)
+        u16(items.count, &out)
+        u16(items.count, &out)
+        u32(UInt32(central.count), &out)
+        u32(UInt32(centralOffset), &out)
+        u16(0, &out)
         return Data(out)
     }
 }
@@ -106,7 +139,9 @@ struct BitWriter {
         bitCount += 1
     }
     mutating func bits(_ value: Int, _ n: Int) { for k in 0..<n { bit((value >> k) & 1) } }
-    mutating func code(_ value: Int, _ n: Int) { for k in stride(from: n - 1, through: 0, by: -1) { bit((value >> k) & 1) } }
+    mutating func code(_ value: Int, _ n: Int) {
+        for k in stride(from: n - 1, through: 0, by: -1) { bit((value >> k) & 1) }
+    }
 }
 
 /// A fixed-Huffman DEFLATE stream of one "A" followed by `matches` copies of 258 bytes: tiny input, large output.

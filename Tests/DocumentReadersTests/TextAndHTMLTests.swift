@@ -32,7 +32,8 @@ struct EncodingTests {
         }
         let document = try reader.read(data: Data(bytes), fileName: "a.txt")
         #expect(document.text == sample + "\r\nline two")
-        #expect(document.notes == ["read as UTF-16 \(littleEndian ? "little" : "big")-endian (from its byte-order mark)"])
+        #expect(
+            document.notes == ["read as UTF-16 \(littleEndian ? "little" : "big")-endian (from its byte-order mark)"])
     }
 
     @Test("invalid UTF-8 is read as Windows-1252, with a note")
@@ -63,7 +64,8 @@ struct HTMLTests {
     @Test("named, numeric and legacy entities are decoded")
     func entities() throws {
         let text = try read(
-            "<p>a&nbsp;b &pound;2.5m Tesco&rsquo;s &mdash; &#8364;5 &#x20AC;6 &#X1F600; &amp;&lt;&gt;&quot;&apos; &#150; &copy 2024 &notin; &NotEqualTilde; &bogus; & x &#; &#0;</p>")
+            "<p>a&nbsp;b &pound;2.5m Tesco&rsquo;s &mdash; &#8364;5 &#x20AC;6 &#X1F600; &amp;&lt;&gt;&quot;&apos; &#150; &copy 2024 &notin; &NotEqualTilde; &bogus; & x &#; &#0;</p>"
+        )
         #expect(text == "a\u{A0}b £2.5m Tesco’s — €5 €6 😀 &<>\"' – © 2024 ∉ ≂̸ &bogus; & x &#; \u{FFFD}\n")
     }
 
@@ -93,10 +95,12 @@ struct HTMLTests {
             <table><tr><th>Item<th>Year 1<tr><td>System cost<td>£2.5m</table>
             <div>Block a<div>nested</div>tail</div>5 &lt; 6 < 7
             """
-        #expect(paragraphs(try read(html)) == [
-            "## Costs", "First", "Second", "- one", "- two items", "Item | Year 1", "System cost | £2.5m", "Block a",
-            "nested", "tail", "5 < 6 < 7",
-        ])
+        #expect(
+            paragraphs(try read(html)) == [
+                "## Costs", "First", "Second", "- one", "- two items", "Item | Year 1", "System cost | £2.5m",
+                "Block a",
+                "nested", "tail", "5 < 6 < 7",
+            ])
     }
 
     @Test("Windows-1252 HTML gets the same note as text")

@@ -50,14 +50,17 @@ struct ZipWriterTests {
         let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(out.split(separator: "\n") == [
-            "Ann Lee_501_assignsubmission_file_/draftcheck-feedback.md 17 (2026, 12, 6, 3, 4, 10) 2",
-            "Zoë Ångström_502_assignsubmission_file_/draftcheck-feedback.md 7 (2026, 12, 6, 3, 4, 10) 1",
-            "empty.txt 0 (2026, 12, 6, 3, 4, 10) 0",
-        ])
+        #expect(
+            out.split(separator: "\n") == [
+                "Ann Lee_501_assignsubmission_file_/draftcheck-feedback.md 17 (2026, 12, 6, 3, 4, 10) 2",
+                "Zoë Ångström_502_assignsubmission_file_/draftcheck-feedback.md 7 (2026, 12, 6, 3, 4, 10) 1",
+                "empty.txt 0 (2026, 12, 6, 3, 4, 10) 0",
+            ])
     }
 
-    @Test("unsafe or repeated names are refused", arguments: ["/abs.md", "../up.md", "a/../b.md", "a//b.md", "back\\slash.md", "", "dir/"])
+    @Test(
+        "unsafe or repeated names are refused",
+        arguments: ["/abs.md", "../up.md", "a/../b.md", "a//b.md", "back\\slash.md", "", "dir/"])
     func refusesUnsafeNames(name: String) {
         var zip = ZipWriter(year: 2026, month: 1, day: 1)
         #expect(throws: ZipWriter.Problem.self) { try zip.add(path: name, data: []) }

@@ -31,12 +31,15 @@ struct ProjectConfigurationTests {
         #expect(config.rubric == nil)
         #expect(problems.count == 1)
         #expect(problems[0].severity == .warning)
-        #expect(problems[0].description.contains(".draftcheck.json:2:3: warning: unknown key 'rubrik'; did you mean 'rubric'?"))
+        #expect(
+            problems[0].description.contains(
+                ".draftcheck.json:2:3: warning: unknown key 'rubrik'; did you mean 'rubric'?"))
     }
 
     @Test("Wrong versions, types and values are errors naming the field; good fields still apply")
     func wrongValues() {
-        let (config, problems) = decode(#"{"version": 2, "format": "xml", "rubric": "crm-strategy", "debounceMilliseconds": -1}"#)
+        let (config, problems) = decode(
+            #"{"version": 2, "format": "xml", "rubric": "crm-strategy", "debounceMilliseconds": -1}"#)
         #expect(config.rubric == "crm-strategy")
         #expect(config.format == "text")
         let messages = problems.map(\.message)
@@ -66,6 +69,8 @@ struct ProjectConfigurationTests {
         let (config, file, problems) = ProjectConfiguration.forDocument(at: deep.appendingPathComponent("essay.md"))
         #expect(problems.isEmpty)
         #expect(config.rubric == "sales-relationships")
-        #expect(file?.standardizedFileURL.path == root.appendingPathComponent("a/.draftcheck.json").standardizedFileURL.path)
+        #expect(
+            file?.standardizedFileURL.path == root.appendingPathComponent("a/.draftcheck.json").standardizedFileURL.path
+        )
     }
 }

@@ -58,11 +58,13 @@ struct RubricLoadingSpeedTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("mine.json")
-        let original = try String(contentsOf: repoRubrics.appendingPathComponent("customer-relationships.json"), encoding: .utf8)
+        let original = try String(
+            contentsOf: repoRubrics.appendingPathComponent("customer-relationships.json"), encoding: .utf8)
         try original.write(to: file, atomically: true, encoding: .utf8)
         let loader = try RubricLoader(library: RubricLibrary(directory: repoRubrics), validationMemo: memo)
         _ = try loader.load(url: file)
-        try original.replacingOccurrences(of: "\"title\"", with: "\"titel\"").write(to: file, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "\"title\"", with: "\"titel\"").write(
+            to: file, atomically: true, encoding: .utf8)
         let (_, problems) = loader.check(url: file)
         #expect(problems.contains { $0.rule == "schema" && $0.message.contains("titel") })
     }
@@ -89,6 +91,9 @@ struct RubricLoadingSpeedTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try "{ not json".write(to: folder.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
-        #expect(RubricCatalog.entries(in: RubricLibrary(directory: folder)) == [RubricCatalog.Entry(id: "broken", title: nil)])
+        #expect(
+            RubricCatalog.entries(in: RubricLibrary(directory: folder)) == [
+                RubricCatalog.Entry(id: "broken", title: nil)
+            ])
     }
 }

@@ -25,7 +25,8 @@ struct FramingTests {
 
     @Test("Two messages joined in one read come out as two, in order")
     func joined() {
-        #expect(frames([MessageFramer.frame(first) + MessageFramer.frame(second)]) == [.message(first), .message(second)])
+        #expect(
+            frames([MessageFramer.frame(first) + MessageFramer.frame(second)]) == [.message(first), .message(second)])
     }
 
     @Test("An incomplete body waits for the rest")
@@ -40,7 +41,8 @@ struct FramingTests {
 
     @Test("Header names are case-insensitive and other headers are allowed")
     func headers() {
-        let header = Array("content-length: \(first.count)\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n".utf8)
+        let header = Array(
+            "content-length: \(first.count)\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n".utf8)
         #expect(frames([header + first]) == [.message(first)])
     }
 
@@ -82,7 +84,9 @@ struct PositionTests {
         #expect(text.offset(of: Position(line: 0, character: 7), encoding: .utf16) == emoji + 4)
     }
 
-    @Test("Lines end at CRLF, CR and LF; a character past the line's end means its end; a line past the end means the end")
+    @Test(
+        "Lines end at CRLF, CR and LF; a character past the line's end means its end; a line past the end means the end"
+    )
     func lineEnds() {
         #expect(text.lineCount == 4)
         let second = text.offset(of: Position(line: 1, character: 0), encoding: .utf16)
@@ -111,7 +115,9 @@ struct EditTests {
     }
 
     private func change(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int, _ text: String) -> TextChange {
-        TextChange(range: PositionRange(start: Position(line: l1, character: c1), end: Position(line: l2, character: c2)), text: text)
+        TextChange(
+            range: PositionRange(start: Position(line: l1, character: c1), end: Position(line: l2, character: c2)),
+            text: text)
     }
 
     @Test("Insert after an emoji counts its two UTF-16 units, or its four UTF-8 bytes")

@@ -34,7 +34,8 @@ final class ServerHarness: @unchecked Sendable {
         let connection = Connection(
             input: toServer.fileHandleForReading.fileDescriptor, output: fromServer.fileHandleForWriting.fileDescriptor)
         let server = LanguageServer(
-            connection: connection, rubrics: RubricSource(library: RubricLibrary(directory: Repo.rubrics)), version: "test")
+            connection: connection, rubrics: RubricSource(library: RubricLibrary(directory: Repo.rubrics)),
+            version: "test")
         Thread.detachNewThread { [self] in
             let code = server.run()
             condition.lock()
@@ -86,7 +87,11 @@ final class ServerHarness: @unchecked Sendable {
     func request(_ method: String, _ params: JSONValue = .object([])) -> Int {
         let id = nextID
         nextID += 1
-        write(Self.framed(.object([("jsonrpc", .string("2.0")), ("id", .int(id)), ("method", .string(method)), ("params", params)])))
+        write(
+            Self.framed(
+                .object([
+                    ("jsonrpc", .string("2.0")), ("id", .int(id)), ("method", .string(method)), ("params", params),
+                ])))
         return id
     }
 
@@ -126,7 +131,8 @@ final class ServerHarness: @unchecked Sendable {
     /// The next diagnostics published for `uri`.
     func diagnostics(_ uri: String, version: Int? = nil) -> [JSONNode]? {
         notification("textDocument/publishDiagnostics") {
-            $0["params"]?["uri"]?.stringValue == uri && (version == nil || $0["params"]?["version"]?.intValue == version)
+            $0["params"]?["uri"]?.stringValue == uri
+                && (version == nil || $0["params"]?["version"]?.intValue == version)
         }?["params"]?["diagnostics"]?.arrayValue
     }
 
@@ -135,7 +141,9 @@ final class ServerHarness: @unchecked Sendable {
     func initialize(encodings: [String]? = nil, options: JSONValue? = nil, root: URL? = nil) -> JSONNode? {
         var general: [(String, JSONValue)] = []
         if let encodings { general.append(("positionEncodings", .array(encodings.map(JSONValue.string)))) }
-        var params: [(String, JSONValue)] = [("processId", .null), ("capabilities", .object([("general", .object(general))]))]
+        var params: [(String, JSONValue)] = [
+            ("processId", .null), ("capabilities", .object([("general", .object(general))])),
+        ]
         if let options { params.append(("initializationOptions", options)) }
         params.append(("rootUri", root.map { .string($0.absoluteString) } ?? .null))
         let id = request("initialize", .object(params))
@@ -146,27 +154,39 @@ final class ServerHarness: @unchecked Sendable {
 
     /// Opens a document.
     func open(_ uri: String, _ text: String, version: Int = 1) {
-        notify("textDocument/didOpen", .object([
-            ("textDocument", .object([
-                ("uri", .string(uri)), ("languageId", .string("markdown")), ("version", .int(version)), ("text", .string(text)),
+        notify(
+            "textDocument/didOpen",
+            .object([
+                (
+                    "textDocument",
+                    .object([
+                        ("uri", .string(uri)), ("languageId", .string("markdown")), ("version", .int(version)),
+                        ("text", .string(text)),
+                    ])
+                )
             ]))
-        ]))
     }
 
     /// Sends one didChange with the given (range, text) changes; ranges as (line, character) pairs.
     func change(_ uri: String, version: Int, _ changes: [((Int, Int), (Int, Int), String)]) {
         let events: [JSONValue] = changes.map { c in
             .object([
-                ("range", .object([
-                    ("start", .object([("line", .int(c.0.0)), ("character", .int(c.0.1))])),
-                    ("end", .object([("line", .int(c.1.0)), ("character", .int(c.1.1))])),
-                ])),
+                (
+                    "range",
+                    .object([
+                        ("start", .object([("line", .int(c.0.0)), ("character", .int(c.0.1))])),
+                        ("end", .object([("line", .int(c.1.0)), ("character", .int(c.1.1))])),
+                    ])
+                ),
                 ("text", .string(c.2)),
             ])
         }
-        notify("textDocument/didChange", .object([
-            ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])), ("contentChanges", .array(events)),
-        ]))
+        notify(
+            "textDocument/didChange",
+            .object([
+                ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
+                ("contentChanges", .array(events)),
+            ]))
     }
 
     /// Shuts down and exits; returns the server's exit code.

@@ -2,8 +2,8 @@ import DraftcheckKit
 import Foundation
 import JSONSupport
 import RubricEngine
-import TextAnalyser
 import Testing
+import TextAnalyser
 
 private let misconception = "CRM is just a software tool that stores customer data."
 
@@ -16,15 +16,18 @@ private func answerURI(in folder: URL, _ name: String = "essay.md") -> String {
 struct ServerTests {
     @Test("initialize negotiates the position encoding and advertises the capabilities")
     func initialize() throws {
-        for (offered, chosen) in [(nil, "utf-16"), (["utf-16"], "utf-16"), (["utf-8", "utf-16"], "utf-8")] as [([String]?, String)] {
+        for (offered, chosen) in [(nil, "utf-16"), (["utf-16"], "utf-16"), (["utf-8", "utf-16"], "utf-8")]
+            as [([String]?, String)]
+        {
             let client = ServerHarness()
             let result = try #require(client.initialize(encodings: offered)?["result"])
             let caps = try #require(result["capabilities"])
             #expect(caps["positionEncoding"]?.stringValue == chosen)
             #expect(caps["textDocumentSync"]?["change"]?.intValue == 2)
             #expect(caps["hoverProvider"]?.boolValue == true)
-            #expect(caps["executeCommandProvider"]?["commands"]?.arrayValue?.compactMap(\.stringValue)
-                == ["draftcheck.showReport", "draftcheck.showRubric"])
+            #expect(
+                caps["executeCommandProvider"]?["commands"]?.arrayValue?.compactMap(\.stringValue)
+                    == ["draftcheck.showReport", "draftcheck.showRubric"])
             #expect(result["serverInfo"]?["name"]?.stringValue == "draftcheck")
             #expect(client.shutdownAndExit().1 == 0)
         }
@@ -45,17 +48,33 @@ struct ServerTests {
         client.initialize(options: testOptions())
         let folder = try Repo.tempDir()
         let uri = answerURI(in: folder)
-        let open = ServerHarness.framed(.object([
-            ("jsonrpc", .string("2.0")), ("method", .string("textDocument/didOpen")),
-            ("params", .object([("textDocument", .object([
-                ("uri", .string(uri)), ("languageId", .string("markdown")), ("version", .int(1)), ("text", .string(misconception)),
-            ]))])),
-        ]))
-        for chunk in stride(from: 0, to: open.count, by: 7) { client.write(Array(open[chunk..<min(chunk + 7, open.count)])) }
+        let open = ServerHarness.framed(
+            .object([
+                ("jsonrpc", .string("2.0")), ("method", .string("textDocument/didOpen")),
+                (
+                    "params",
+                    .object([
+                        (
+                            "textDocument",
+                            .object([
+                                ("uri", .string(uri)), ("languageId", .string("markdown")), ("version", .int(1)),
+                                ("text", .string(misconception)),
+                            ])
+                        )
+                    ])
+                ),
+            ]))
+        for chunk in stride(from: 0, to: open.count, by: 7) {
+            client.write(Array(open[chunk..<min(chunk + 7, open.count)]))
+        }
         #expect(client.diagnostics(uri, version: 1) != nil)
-        let a = ServerHarness.framed(.object([("jsonrpc", .string("2.0")), ("id", .int(100)), ("method", .string("textDocument/codeAction")),
-            ("params", .object([("textDocument", .object([("uri", .string(uri))]))]))]))
-        let b = ServerHarness.framed(.object([("jsonrpc", .string("2.0")), ("id", .int(101)), ("method", .string("no/such"))]))
+        let a = ServerHarness.framed(
+            .object([
+                ("jsonrpc", .string("2.0")), ("id", .int(100)), ("method", .string("textDocument/codeAction")),
+                ("params", .object([("textDocument", .object([("uri", .string(uri))]))])),
+            ]))
+        let b = ServerHarness.framed(
+            .object([("jsonrpc", .string("2.0")), ("id", .int(101)), ("method", .string("no/such"))]))
         client.write(a + b)
         #expect(client.response(100)?["result"]?.arrayValue?.count == 2)
         #expect(client.response(101)?["error"]?["code"]?.intValue == -32601)
@@ -136,12 +155,15 @@ struct ServerTests {
         let assessment = Assessor(rubric: rubric).assess(text)
         let point = try #require(assessment.points.first { !$0.evidence.isEmpty })
         let evidence = point.evidence[0]
-        let middle = assessment.analysis.source.position(ofOffset: (evidence.range.lowerBound + evidence.range.upperBound) / 2)
+        let middle = assessment.analysis.source.position(
+            ofOffset: (evidence.range.lowerBound + evidence.range.upperBound) / 2)
         func hover(_ line: Int, _ character: Int) -> JSONNode? {
-            let id = client.request("textDocument/hover", .object([
-                ("textDocument", .object([("uri", .string(uri))])),
-                ("position", .object([("line", .int(line)), ("character", .int(character))])),
-            ]))
+            let id = client.request(
+                "textDocument/hover",
+                .object([
+                    ("textDocument", .object([("uri", .string(uri))])),
+                    ("position", .object([("line", .int(line)), ("character", .int(character))])),
+                ]))
             return client.response(id)?["result"]
         }
         let found = try #require(hover(middle.line - 1, middle.column - 1))
@@ -161,19 +183,24 @@ struct ServerTests {
         let uri = answerURI(in: try Repo.tempDir())
         client.open(uri, misconception)
         _ = client.diagnostics(uri, version: 1)
-        let id = client.request("textDocument/codeAction", .object([("textDocument", .object([("uri", .string(uri))]))]))
+        let id = client.request(
+            "textDocument/codeAction", .object([("textDocument", .object([("uri", .string(uri))]))]))
         let actions = try #require(client.response(id)?["result"]?.arrayValue)
         let commands = actions.compactMap { $0["command"]?["command"]?.stringValue }
         #expect(commands == ["draftcheck.showReport", "draftcheck.showRubric"])
-        let report = client.request("workspace/executeCommand", .object([
-            ("command", .string("draftcheck.showReport")), ("arguments", .array([.string(uri)])),
-        ]))
+        let report = client.request(
+            "workspace/executeCommand",
+            .object([
+                ("command", .string("draftcheck.showReport")), ("arguments", .array([.string(uri)])),
+            ]))
         let text = try #require(client.response(report)?["result"]?.stringValue)
         #expect(text.contains("This is a self-check against the rubric, not a grade."))
         #expect(client.notification("window/showMessage")?["params"]?["message"]?.stringValue == text)
-        let rubric = client.request("workspace/executeCommand", .object([
-            ("command", .string("draftcheck.showRubric")), ("arguments", .array([.string(uri)])),
-        ]))
+        let rubric = client.request(
+            "workspace/executeCommand",
+            .object([
+                ("command", .string("draftcheck.showRubric")), ("arguments", .array([.string(uri)])),
+            ]))
         #expect(client.response(rubric)?["result"]?.stringValue?.isEmpty == false)
         #expect(client.shutdownAndExit().1 == 0)
     }
@@ -211,7 +238,8 @@ struct ServerTests {
         #expect(client.diagnostics(uri, version: 1)?.isEmpty == true)
         client.change(uri, version: 2, [((0, 0), (0, 0), "More. ")])
         #expect(client.diagnostics(uri, version: 2)?.isEmpty == true)
-        let id = client.request("textDocument/codeAction", .object([("textDocument", .object([("uri", .string(uri))]))]))
+        let id = client.request(
+            "textDocument/codeAction", .object([("textDocument", .object([("uri", .string(uri))]))]))
         #expect(client.response(id)?["result"] != nil)
         #expect(!client.pendingMessages().contains { $0["method"]?.stringValue == "window/showMessage" })
         #expect(client.shutdownAndExit().1 == 0)
@@ -230,12 +258,16 @@ struct ServerTests {
         #expect(none.first?["message"]?.stringValue?.contains(".draftcheck.json") == true)
         #expect(!client.pendingMessages().contains { $0["method"]?.stringValue == "window/showMessage" })
         let config = folder.appendingPathComponent(".draftcheck.json")
-        try #"{"version": 1, "rubric": "customer-relationships", "debounceMilliseconds": 0}"#.write(to: config, atomically: true, encoding: .utf8)
-        client.notify("textDocument/didSave", .object([("textDocument", .object([("uri", .string(config.absoluteString))]))]))
+        try #"{"version": 1, "rubric": "customer-relationships", "debounceMilliseconds": 0}"#.write(
+            to: config, atomically: true, encoding: .utf8)
+        client.notify(
+            "textDocument/didSave", .object([("textDocument", .object([("uri", .string(config.absoluteString))]))]))
         let checked = try #require(client.diagnostics(uri, version: 1))
         #expect(checked.contains { $0["code"]?.stringValue == "crm-just-software" })
         // Editor settings override the file: an unknown id is shown as an error message.
-        client.notify("workspace/didChangeConfiguration", .object([("settings", .object([("draftcheck", .object([("rubric", .string("no-such-rubric"))]))]))]))
+        client.notify(
+            "workspace/didChangeConfiguration",
+            .object([("settings", .object([("draftcheck", .object([("rubric", .string("no-such-rubric"))]))]))]))
         let message = try #require(client.notification("window/showMessage"))
         #expect(message["params"]?["message"]?.stringValue?.contains("no-such-rubric") == true)
         #expect(client.shutdownAndExit().1 == 0)

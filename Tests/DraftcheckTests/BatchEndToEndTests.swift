@@ -8,7 +8,9 @@ import Testing
         let fixture = try BatchFixture()
         defer { fixture.remove() }
         let before = try fixture.listing(fixture.submissions)
-        let result = try Tool.run(["batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", fixture.out.path])
+        let result = try Tool.run([
+            "batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", fixture.out.path,
+        ])
         #expect(result.status == 1, "some files could not be read: \(result.stderr)")
         #expect(try fixture.listing(fixture.submissions) == before, "nothing is written inside the submissions folder")
 
@@ -24,9 +26,17 @@ import Testing
         func cell(_ learner: String, _ column: String) -> String? {
             rows[learner].flatMap { row in header.firstIndex(of: column).map { row[$0] } }
         }
-        #expect(Set(rows.keys) == ["Zoë Ångström", "Jane Doe", "Carl Empty", "smithjohn", "smithjane", "Bob Jones", "noise"])
-        #expect(table.dropFirst().map { $0[0] } == ["Bob Jones", "Carl Empty", "Jane Doe", "noise", "smithjane", "smithjohn", "Zoë Ångström"])
-        #expect(cell("Zoë Ångström", "file") == "Zoë Ångström/draft.txt; Zoë Ångström/final.md", "one row per learner, every file listed")
+        #expect(
+            Set(rows.keys) == [
+                "Zoë Ångström", "Jane Doe", "Carl Empty", "smithjohn", "smithjane", "Bob Jones", "noise",
+            ])
+        #expect(
+            table.dropFirst().map { $0[0] } == [
+                "Bob Jones", "Carl Empty", "Jane Doe", "noise", "smithjane", "smithjohn", "Zoë Ångström",
+            ])
+        #expect(
+            cell("Zoë Ångström", "file") == "Zoë Ångström/draft.txt; Zoë Ångström/final.md",
+            "one row per learner, every file listed")
         #expect(cell("Zoë Ångström", "total") == "6", "the best-scoring file counts")
         #expect(cell("Zoë Ångström", "band") == "Distinction")
         #expect(cell("Carl Empty", "unreadable")?.contains("empty") == true)
@@ -39,7 +49,12 @@ import Testing
 
         let feedback = fixture.out.appendingPathComponent("feedback")
         let names = try FileManager.default.contentsOfDirectory(atPath: feedback.path).sorted()
-        #expect(names == ["Bob Jones.md", "Carl Empty.md", "Jane Doe.md", "noise.md", "smithjane.md", "smithjohn.md", "Zoë Ångström.md"].sorted())
+        #expect(
+            names
+                == [
+                    "Bob Jones.md", "Carl Empty.md", "Jane Doe.md", "noise.md", "smithjane.md", "smithjohn.md",
+                    "Zoë Ångström.md",
+                ].sorted())
         let zoe = try String(contentsOf: feedback.appendingPathComponent("Zoë Ångström.md"), encoding: .utf8)
         #expect(zoe.contains("self-check against the rubric") && zoe.contains("not a grade"))
         #expect(zoe.contains("line 1") && zoe.contains("final.md") && zoe.contains("draft.txt"))
@@ -53,21 +68,27 @@ import Testing
         #expect(summary.contains(String(BatchFixture.copied.prefix(60))), "the shared passage is quoted")
         #expect(summary.contains("Marking points most often missed"))
 
-        let cohort = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.out.appendingPathComponent("cohort.json")))
+        let cohort = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: fixture.out.appendingPathComponent("cohort.json")))
         let object = try #require(cohort as? [String: Any])
         #expect(object["schemaVersion"] as? Int == 1)
         let documents = try #require(object["documents"] as? [[String: Any]])
         #expect(documents.count == 8, "one document per file")
         #expect(documents.allSatisfy { $0["learner"] is String && $0["score"] is [String: Any] })
         #expect(documents.filter { $0["error"] != nil }.count == 2)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.out.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.out.path).filter {
+            $0.hasPrefix(".")
+        }
         #expect(leftovers.isEmpty, "no temporary files are left behind")
     }
 
     @Test func everyFileReadExitsZero() throws {
         let fixture = try BatchFixture(withUnreadable: false)
         defer { fixture.remove() }
-        let result = try Tool.run(["batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", fixture.out.path, "--jobs", "1", "--quiet"])
+        let result = try Tool.run([
+            "batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", fixture.out.path, "--jobs",
+            "1", "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "--quiet prints nothing")
     }
@@ -77,11 +98,15 @@ import Testing
         defer { fixture.remove() }
         let before = try fixture.listing(fixture.submissions)
         for out in [fixture.submissions.appendingPathComponent("marking"), fixture.submissions] {
-            let result = try Tool.run(["batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", out.path])
+            let result = try Tool.run([
+                "batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", out.path,
+            ])
             #expect(result.status == 2)
             #expect(result.stderr.contains("submissions folder"))
         }
-        let reverse = try Tool.run(["batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", fixture.root.path, "--force"])
+        let reverse = try Tool.run([
+            "batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", fixture.root.path, "--force",
+        ])
         #expect(reverse.status == 2)
         #expect(try fixture.listing(fixture.submissions) == before)
     }
@@ -91,7 +116,9 @@ import Testing
         defer { fixture.remove() }
         try FileManager.default.createDirectory(at: fixture.out, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: fixture.out.appendingPathComponent("notes.txt"))
-        let args = ["batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", fixture.out.path, "--quiet"]
+        let args = [
+            "batch", fixture.submissions.path, "--rubric", fixture.rubric.path, "--out", fixture.out.path, "--quiet",
+        ]
         #expect(try Tool.run(args).status == 2)
         #expect(try Tool.run(args + ["--force"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: fixture.out.appendingPathComponent("gradebook.csv").path))
@@ -100,7 +127,8 @@ import Testing
     @Test func usageErrors() throws {
         #expect(try Tool.run(["batch", "--help"]).stdout.contains("Usage: draftcheck batch FOLDER"))
         #expect(try Tool.run(["batch", "/nonexistent-folder", "--rubric", "x", "--out", "/tmp/x"]).status == 2)
-        #expect(try Tool.run(["batch", "/tmp", "--rubric", "x", "--out", "/nonexistent/out", "--jobs", "0"]).status == 2)
+        #expect(
+            try Tool.run(["batch", "/tmp", "--rubric", "x", "--out", "/nonexistent/out", "--jobs", "0"]).status == 2)
     }
 }
 
@@ -117,20 +145,29 @@ struct BatchFixture {
     init(withUnreadable: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("draftcheck-batch-\(UUID().uuidString)")
         try write(BatchFixture.rubricJSON, "test-rubric.json")
-        let good = "Customer relationship management (CRM) helps Tesco, for example, keep loyalty because customers who "
+        let good =
+            "Customer relationship management (CRM) helps Tesco, for example, keep loyalty because customers who "
             + "stay buy more. Customer lifetime value rose by 15% at Tesco. "
         try write(good + Self.words(seed: 1, count: 120), "submissions/Zoë Ångström/final.md")
-        try write("Customer retention matters. " + Self.words(seed: 2, count: 100), "submissions/Zoë Ångström/draft.txt")
-        try write("CRM is about retention. " + Self.words(seed: 3, count: 150), "submissions/Jane Doe_12345_assignsubmission_file_/essay.txt")
-        try write("CRM matters. " + Self.words(seed: 4, count: 60) + ". " + Self.copied + ". " + Self.words(seed: 5, count: 40), "submissions/smithjohn_4411_9001_essay.txt")
-        try write("<html><body><p>Loyalty matters because of value. " + Self.words(seed: 6, count: 50) + ".</p><p>" + Self.copied + ".</p></body></html>", "submissions/smithjane_LATE_4412_9002_essay.html")
+        try write(
+            "Customer retention matters. " + Self.words(seed: 2, count: 100), "submissions/Zoë Ångström/draft.txt")
+        try write(
+            "CRM is about retention. " + Self.words(seed: 3, count: 150),
+            "submissions/Jane Doe_12345_assignsubmission_file_/essay.txt")
+        try write(
+            "CRM matters. " + Self.words(seed: 4, count: 60) + ". " + Self.copied + ". "
+                + Self.words(seed: 5, count: 40), "submissions/smithjohn_4411_9001_essay.txt")
+        try write(
+            "<html><body><p>Loyalty matters because of value. " + Self.words(seed: 6, count: 50) + ".</p><p>"
+                + Self.copied + ".</p></body></html>", "submissions/smithjane_LATE_4412_9002_essay.html")
         try write("Customer lifetime value and CRM. " + Self.words(seed: 8, count: 200), "submissions/Bob Jones.txt")
         try write("hidden", "submissions/.hidden.txt")
         try write("temporary", "submissions/~$essay.docx")
         if withUnreadable {
             try write("", "submissions/Carl Empty_555_assignsubmission_file_/essay.docx")
             try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
-            try Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }).write(to: submissions.appendingPathComponent("noise.txt"))
+            try Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }).write(
+                to: submissions.appendingPathComponent("noise.txt"))
         }
     }
 
@@ -147,7 +184,9 @@ struct BatchFixture {
         let e = FileManager.default.enumerator(atPath: folder.path)
         var out: [String] = []
         while let p = e?.nextObject() as? String {
-            let size = (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(p).path)[.size] as? Int) ?? nil
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(p).path)[.size] as? Int)
+                ?? nil
             out.append("\(p) \(size ?? -1)")
         }
         return out.sorted()
@@ -223,13 +262,15 @@ enum Tool {
         }
         let bundle = Bundle.main.bundleURL
         candidates += [
-            bundle.appendingPathComponent("draftcheck"), bundle.deletingLastPathComponent().appendingPathComponent("draftcheck"),
+            bundle.appendingPathComponent("draftcheck"),
+            bundle.deletingLastPathComponent().appendingPathComponent("draftcheck"),
         ]
         for b in Bundle.allBundles where b.bundlePath.hasSuffix(".xctest") {
             candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("draftcheck"))
         }
         if let exe = CommandLine.arguments.first {
-            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("draftcheck"))
+            candidates.append(
+                URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("draftcheck"))
         }
         candidates.append(packageRoot.appendingPathComponent(".build/debug/draftcheck"))
         return candidates.first { fm.isExecutableFile(atPath: $0.path) }
@@ -251,7 +292,9 @@ enum Tool {
         let errData = ReadAll(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData.wait(), as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.wait(), as: UTF8.self))
     }
 }
 

@@ -10,8 +10,16 @@ struct CalibrateEndToEndTests {
         ("empty", "I did not read it.", 0),
         ("thin", "The mood is happy.", 1),
         ("named", "The mood of the memoir is warm and loving, because the family cooked in the kitchen.", 2),
-        ("two", "The mood is warm and grateful. For example, the kitchen was full of Cuban music, so the home felt loving.", 3),
-        ("developed", "The author creates a warm, loving and grateful mood. The kitchen was the heart of the home, full of Cuban music and cooking, which makes the reader feel the warmth of the family. Alegria and the surrogate grandparents ate at their table, so family means more than blood relatives. He is grateful for his parents' sacrifice, because they left Cuba to give him a better life.", 4),
+        (
+            "two",
+            "The mood is warm and grateful. For example, the kitchen was full of Cuban music, so the home felt loving.",
+            3
+        ),
+        (
+            "developed",
+            "The author creates a warm, loving and grateful mood. The kitchen was the heart of the home, full of Cuban music and cooking, which makes the reader feel the warmth of the family. Alegria and the surrogate grandparents ate at their table, so family means more than blood relatives. He is grateful for his parents' sacrifice, because they left Cuba to give him a better life.",
+            4
+        ),
         ("off-topic", "My favourite food is pizza and I like football.", 0),
     ]
 
@@ -48,14 +56,17 @@ struct CalibrateEndToEndTests {
     func problems() throws {
         let dir = try folder()
         try "file,points\nthin,1\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
-        let bad = try ToolRunner.run(["calibrate", "answers", "--rubric", Self.rubric, "--marks", "bad.csv"], directory: dir)
+        let bad = try ToolRunner.run(
+            ["calibrate", "answers", "--rubric", Self.rubric, "--marks", "bad.csv"], directory: dir)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("bad.csv:1: no total column"), "\(bad.stderr)")
         let folds = try ToolRunner.run(
             ["calibrate", "answers", "--rubric", Self.rubric, "--marks", "marks.csv", "--folds", "1"], directory: dir)
         #expect(folds.status == 2)
-        try "file,mark\nthin,1\nnobody,2\n".write(to: dir.appendingPathComponent("few.csv"), atomically: true, encoding: .utf8)
-        let few = try ToolRunner.run(["calibrate", "answers", "--rubric", Self.rubric, "--marks", "few.csv"], directory: dir)
+        try "file,mark\nthin,1\nnobody,2\n".write(
+            to: dir.appendingPathComponent("few.csv"), atomically: true, encoding: .utf8)
+        let few = try ToolRunner.run(
+            ["calibrate", "answers", "--rubric", Self.rubric, "--marks", "few.csv"], directory: dir)
         #expect(few.status == 1)
         #expect(few.stderr.contains("have no file in the folder: 'nobody'"), "\(few.stderr)")
     }
@@ -64,15 +75,22 @@ struct CalibrateEndToEndTests {
     func bandLabels() throws {
         let dir = try folder()
         let rubric = ToolRunner.repo.appendingPathComponent("Rubrics/examples/tutor-example.json").path
-        let bands = ["empty": "Pass", "thin": "Pass", "named": "Merit", "two": "Merit", "developed": "Distinction", "off-topic": "Pass"]
-        let csv = "learner,band\n" + bands.sorted { $0.key < $1.key }.map { "\($0.key),\($0.value)" }.joined(separator: "\n") + "\n"
+        let bands = [
+            "empty": "Pass", "thin": "Pass", "named": "Merit", "two": "Merit", "developed": "Distinction",
+            "off-topic": "Pass",
+        ]
+        let csv =
+            "learner,band\n" + bands.sorted { $0.key < $1.key }.map { "\($0.key),\($0.value)" }.joined(separator: "\n")
+            + "\n"
         try csv.write(to: dir.appendingPathComponent("bands.csv"), atomically: true, encoding: .utf8)
         let r = try ToolRunner.run(
             ["calibrate", "answers", "--rubric", rubric, "--marks", "bands.csv", "--folds", "2"], directory: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("summary: answers=6 "))
-        try "file,grade\nthin,Merit\ntwo,3\n".write(to: dir.appendingPathComponent("mixed.csv"), atomically: true, encoding: .utf8)
-        let mixed = try ToolRunner.run(["calibrate", "answers", "--rubric", rubric, "--marks", "mixed.csv"], directory: dir)
+        try "file,grade\nthin,Merit\ntwo,3\n".write(
+            to: dir.appendingPathComponent("mixed.csv"), atomically: true, encoding: .utf8)
+        let mixed = try ToolRunner.run(
+            ["calibrate", "answers", "--rubric", rubric, "--marks", "mixed.csv"], directory: dir)
         #expect(mixed.status == 1)
         #expect(mixed.stderr.contains("mix whole marks ('3') and band labels"), "\(mixed.stderr)")
     }

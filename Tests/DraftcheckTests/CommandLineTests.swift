@@ -16,14 +16,16 @@ struct CommandLineTests {
         #expect(checkHelp.status == 0 && checkHelp.stdout.contains("--rubric"))
     }
 
-    @Test("Usage errors exit 2 with one clear message", arguments: [
-        (["check", "x.md"], "needs --rubric"),
-        (["check", "--rubric", "customer-relationships"], "at least one FILE"),
-        (["check", "x.md", "--rubric", "customer-relationships", "--colour"], "unknown option '--colour'"),
-        (["check", "x.md", "--rubric", "customer-relationships", "--format", "xml"], "must be one of text, json"),
-        (["frobnicate"], "unknown command 'frobnicate'"),
-        (["check", "x.md", "--rubric", "no-such-rubric"], "known rubrics: "),
-    ])
+    @Test(
+        "Usage errors exit 2 with one clear message",
+        arguments: [
+            (["check", "x.md"], "needs --rubric"),
+            (["check", "--rubric", "customer-relationships"], "at least one FILE"),
+            (["check", "x.md", "--rubric", "customer-relationships", "--colour"], "unknown option '--colour'"),
+            (["check", "x.md", "--rubric", "customer-relationships", "--format", "xml"], "must be one of text, json"),
+            (["frobnicate"], "unknown command 'frobnicate'"),
+            (["check", "x.md", "--rubric", "no-such-rubric"], "known rubrics: "),
+        ])
     func usageErrors(args: [String], message: String) throws {
         let r = try ToolRunner.run(args)
         #expect(r.status == 2, "\(args): \(r.stderr)")
@@ -34,7 +36,8 @@ struct CommandLineTests {
     @Test("A built-in rubric id works from any working directory, and rubrics lists the built-ins")
     func anyDirectory() throws {
         let dir = try ToolRunner.tempDir()
-        try "We use CRM to keep customers loyal.".write(to: dir.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try "We use CRM to keep customers loyal.".write(
+            to: dir.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
         let r = try ToolRunner.run(["check", "a.md", "--rubric", Self.rubric], directory: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("This is a self-check against the rubric, not a grade."))
@@ -46,11 +49,14 @@ struct CommandLineTests {
     func badInput() throws {
         let dir = try ToolRunner.tempDir()
         let good = dir.appendingPathComponent("good.md")
-        try "Customer relationship management (CRM) keeps customers loyal because they feel valued.".write(to: good, atomically: true, encoding: .utf8)
+        try "Customer relationship management (CRM) keeps customers loyal because they feel valued.".write(
+            to: good, atomically: true, encoding: .utf8)
         try Data().write(to: dir.appendingPathComponent("empty.txt"))
         try Data([0x00, 0xFF, 0x13, 0x00, 0x9C, 0x00, 0x01]).write(to: dir.appendingPathComponent("noise.txt"))
         let before = try Data(contentsOf: good)
-        let r = try ToolRunner.run(["check", "good.md", "missing.md", "empty.txt", "noise.txt", "--rubric", Self.rubric, "--format", "json"], directory: dir)
+        let r = try ToolRunner.run(
+            ["check", "good.md", "missing.md", "empty.txt", "noise.txt", "--rubric", Self.rubric, "--format", "json"],
+            directory: dir)
         #expect(r.status == 1)
         for name in ["missing.md", "empty.txt", "noise.txt"] {
             #expect(r.stderr.contains("draftcheck: \(name): "), "\(name) named in: \(r.stderr)")
@@ -65,7 +71,9 @@ struct CommandLineTests {
 
     @Test("Standard input is checked as \"-\" with exact positions")
     func standardInput() throws {
-        let r = try ToolRunner.run(["check", "-", "--rubric", Self.rubric, "--format", "json"], input: "Intro.\nWe doubled repeat sales through CRM.")
+        let r = try ToolRunner.run(
+            ["check", "-", "--rubric", Self.rubric, "--format", "json"],
+            input: "Intro.\nWe doubled repeat sales through CRM.")
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["schemaVersion"] as? Int == 1)
@@ -79,7 +87,8 @@ struct CommandLineTests {
     @Test("A rubric that does not load gets file:line:column diagnostics and exit 3")
     func badRubric() throws {
         let dir = try ToolRunner.tempDir()
-        try "{\n  \"schemaVersion\": 1,\n  \"id\": \"x\"\n  \"title\": \"t\"\n}".write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
+        try "{\n  \"schemaVersion\": 1,\n  \"id\": \"x\"\n  \"title\": \"t\"\n}".write(
+            to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
         try "CRM.".write(to: dir.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
         let r = try ToolRunner.run(["check", "a.md", "--rubric", "bad.json"], directory: dir)
         #expect(r.status == 3)

@@ -22,19 +22,25 @@ struct CompareAndTextTests {
     @Test("compare works across formats: the Markdown draft against the same answer in each format", arguments: formats)
     func compareFormats(_ ext: String) throws {
         let r = try ToolRunner.run([
-            "compare", Self.fixtures.appendingPathComponent("answer.md").path, Self.fixtures.appendingPathComponent("answer.\(ext)").path,
+            "compare", Self.fixtures.appendingPathComponent("answer.md").path,
+            Self.fixtures.appendingPathComponent("answer.\(ext)").path,
             "--rubric", "crm-strategy", "--format", "json",
         ])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let points = try #require(json["markingPoints"] as? [[String: Any]])
         #expect(points.count == 4)
-        #expect((json["new"] as? [String: Any])?["path"] as? String == Self.fixtures.appendingPathComponent("answer.\(ext)").path)
+        #expect(
+            (json["new"] as? [String: Any])?["path"] as? String
+                == Self.fixtures.appendingPathComponent("answer.\(ext)").path)
     }
 
     @Test("An unreadable draft is named and exits 1; a missing argument is a usage error")
     func errors() throws {
-        let missing = try ToolRunner.run(["compare", "nope-old.md", Self.fixtures.appendingPathComponent("answer.md").path, "--rubric", "crm-strategy"])
+        let missing = try ToolRunner.run([
+            "compare", "nope-old.md", Self.fixtures.appendingPathComponent("answer.md").path, "--rubric",
+            "crm-strategy",
+        ])
         #expect(missing.status == 1 && missing.stderr.contains("nope-old.md") && missing.stdout.isEmpty)
         let one = try ToolRunner.run(["compare", "a.md", "--rubric", "crm-strategy"])
         #expect(one.status == 2 && one.stderr.contains("two files"))
@@ -55,7 +61,10 @@ struct CompareAndTextTests {
 
     @Test("check --format html writes one page per run; batch --html writes feedback pages")
     func htmlFromTheTool() throws {
-        let r = try ToolRunner.run(["check", Self.fixtures.appendingPathComponent("answer.odt").path, "--rubric", "crm-strategy", "--format", "html"])
+        let r = try ToolRunner.run([
+            "check", Self.fixtures.appendingPathComponent("answer.odt").path, "--rubric", "crm-strategy", "--format",
+            "html",
+        ])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("<!DOCTYPE html>") && r.stdout.components(separatedBy: "<html").count == 2)
         #expect(r.stdout.contains("<mark class=\"ev "))

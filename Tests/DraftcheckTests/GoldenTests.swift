@@ -27,12 +27,35 @@ struct GoldenTests {
     static let sample = "Samples/customer-relationships/merit.md"
     static let cases: [Case] = [
         Case(golden: "check.txt", arguments: ["check", sample, "--rubric", "customer-relationships"]),
-        Case(golden: "check.json", arguments: ["check", sample, "--rubric", "customer-relationships", "--format", "json"]),
-        Case(golden: "check.html", arguments: ["check", sample, "--rubric", "customer-relationships", "--format", "html"]),
-        Case(golden: "check-docx.html", arguments: ["check", "Tests/DocumentReadersTests/Fixtures/answer.docx", "--rubric", "crm-strategy", "--format", "html"]),
-        Case(golden: "compare.txt", arguments: ["compare", "Samples/customer-relationships/pass.md", sample, "--rubric", "customer-relationships"]),
-        Case(golden: "compare.json", arguments: ["compare", "Samples/customer-relationships/pass.md", sample, "--rubric", "customer-relationships", "--format", "json"]),
-        Case(golden: "compare.html", arguments: ["compare", "Samples/customer-relationships/pass.md", sample, "--rubric", "customer-relationships", "--format", "html"]),
+        Case(
+            golden: "check.json",
+            arguments: ["check", sample, "--rubric", "customer-relationships", "--format", "json"]),
+        Case(
+            golden: "check.html",
+            arguments: ["check", sample, "--rubric", "customer-relationships", "--format", "html"]),
+        Case(
+            golden: "check-docx.html",
+            arguments: [
+                "check", "Tests/DocumentReadersTests/Fixtures/answer.docx", "--rubric", "crm-strategy", "--format",
+                "html",
+            ]),
+        Case(
+            golden: "compare.txt",
+            arguments: [
+                "compare", "Samples/customer-relationships/pass.md", sample, "--rubric", "customer-relationships",
+            ]),
+        Case(
+            golden: "compare.json",
+            arguments: [
+                "compare", "Samples/customer-relationships/pass.md", sample, "--rubric", "customer-relationships",
+                "--format", "json",
+            ]),
+        Case(
+            golden: "compare.html",
+            arguments: [
+                "compare", "Samples/customer-relationships/pass.md", sample, "--rubric", "customer-relationships",
+                "--format", "html",
+            ]),
         Case(golden: "text-docx.txt", arguments: ["text", "Tests/DocumentReadersTests/Fixtures/answer.docx"]),
         Case(golden: "text-odt.txt", arguments: ["text", "Tests/DocumentReadersTests/Fixtures/answer.odt"]),
     ]
@@ -54,19 +77,27 @@ struct GoldenTests {
             ("Ada Lovelace_1001_assignsubmission_file_/essay.md", "Samples/customer-relationships/merit.md"),
             ("Ben Okafor_1002_assignsubmission_file_/essay.md", "Samples/customer-relationships/pass.md"),
             ("Ben Okafor_1002_assignsubmission_file_/draft.docx", "Tests/DocumentReadersTests/Fixtures/answer.docx"),
-            ("Cy Zhang_1003_assignsubmission_file_/answer.md", "Samples/customer-relationships/rejects-misconceptions.md"),
+            (
+                "Cy Zhang_1003_assignsubmission_file_/answer.md",
+                "Samples/customer-relationships/rejects-misconceptions.md"
+            ),
         ]
         for (name, source) in files {
             let url = submissions.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: ToolRunner.repo.appendingPathComponent(source), to: url)
         }
         let r = try ToolRunner.run(
-            ["batch", submissions.path, "--rubric", "customer-relationships", "--out", out.path, "--quiet", "--html", "--jobs", "2"])
+            [
+                "batch", submissions.path, "--rubric", "customer-relationships", "--out", out.path, "--quiet", "--html",
+                "--jobs", "2",
+            ])
         #expect(r.status == 0, "\(r.stderr)")
         let swaps = [submissions.path: "<SUBMISSIONS>", out.path: "<OUT>"]
         for (output, golden) in [
-            ("gradebook.csv", "batch-gradebook.csv"), ("summary.md", "batch-summary.md"), ("cohort.json", "batch-cohort.json"),
+            ("gradebook.csv", "batch-gradebook.csv"), ("summary.md", "batch-summary.md"),
+            ("cohort.json", "batch-cohort.json"),
             ("feedback/Ada Lovelace.md", "batch-feedback.md"), ("feedback/Ada Lovelace.html", "batch-feedback.html"),
             ("feedback/Ben Okafor.html", "batch-feedback-two-files.html"),
         ] {
@@ -80,8 +111,11 @@ struct GoldenTests {
     /// copied into every HTML golden.
     static func placeholders(_ text: String, _ swaps: [String: String]) -> String {
         var s = text
-        if let open = s.range(of: "<style>\n"), let close = s.range(of: "\n</style>", range: open.upperBound..<s.endIndex) {
-            s.replaceSubrange(open.upperBound..<close.lowerBound, with: "<STYLE SHEET: Sources/Reporter/HTMLStyle.swift>")
+        if let open = s.range(of: "<style>\n"),
+            let close = s.range(of: "\n</style>", range: open.upperBound..<s.endIndex)
+        {
+            s.replaceSubrange(
+                open.upperBound..<close.lowerBound, with: "<STYLE SHEET: Sources/Reporter/HTMLStyle.swift>")
         }
         var all = swaps
         all[ToolRunner.repo.path] = "<REPO>"
@@ -97,7 +131,8 @@ struct GoldenTests {
     /// The tool's version as it prints it.
     static let version: String = {
         let r = try? ToolRunner.run(["--version"])
-        return r?.stdout.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "draftcheck ", with: "") ?? "?"
+        return r?.stdout.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(
+            of: "draftcheck ", with: "") ?? "?"
     }()
 
     /// Compares output with its golden file, or records it when DRAFTCHECK_RECORD_GOLDENS=1.
@@ -109,7 +144,8 @@ struct GoldenTests {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("Tests/Goldens/\(name) is missing; record it with: \(recordCommand)", sourceLocation: sourceLocation)
+            Issue.record(
+                "Tests/Goldens/\(name) is missing; record it with: \(recordCommand)", sourceLocation: sourceLocation)
             return
         }
         guard expected != actual else { return }

@@ -22,7 +22,9 @@ import Testing
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return ToolRunner.Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return ToolRunner.Result(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     @Test func installsIntoAPrefixAndRunsFromAnotherFolder() throws {
@@ -59,7 +61,9 @@ import Testing
 
         let uninstall = try run(installed, ["uninstall", "--prefix", prefix.path], in: elsewhere)
         #expect(uninstall.status == 0)
-        #expect(!fm.fileExists(atPath: installed.path) && !fm.fileExists(atPath: prefix.appendingPathComponent("share/draftcheck").path))
+        #expect(
+            !fm.fileExists(atPath: installed.path)
+                && !fm.fileExists(atPath: prefix.appendingPathComponent("share/draftcheck").path))
         #expect(fm.fileExists(atPath: prefix.appendingPathComponent("bin").path), "only our files are removed")
     }
 
@@ -79,8 +83,10 @@ import Testing
     func completionOffersEveryOptionTheHelpNames(command: String) throws {
         let help = try ToolRunner.run([command, "--help"]).stdout
         let script = try ToolRunner.run(["completions", "bash"]).stdout
-        let line = try #require(script.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(command))") })
-        let options = Set(help.split(whereSeparator: { !($0.isLetter || $0 == "-") }).filter { $0.hasPrefix("--") && $0.count > 2 })
+        let line = try #require(
+            script.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(command))") })
+        let options = Set(
+            help.split(whereSeparator: { !($0.isLetter || $0 == "-") }).filter { $0.hasPrefix("--") && $0.count > 2 })
         #expect(!options.isEmpty)
         let offered = Set(line.split(separator: "\"").dropFirst().first?.split(separator: " ").map(String.init) ?? [])
         #expect(offered.contains("--help"))

@@ -11,7 +11,8 @@ struct ProjectConfigurationEndToEndTests {
 
     private func project(_ config: String) throws -> URL {
         let dir = try ToolRunner.tempDir()
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("drafts"), withIntermediateDirectories: true)
         try config.write(to: dir.appendingPathComponent(".draftcheck.json"), atomically: true, encoding: .utf8)
         try Self.answer.write(to: dir.appendingPathComponent("drafts/essay.md"), atomically: true, encoding: .utf8)
         return dir
@@ -44,10 +45,12 @@ struct ProjectConfigurationEndToEndTests {
     func stdinFilename() throws {
         let dir = try project(#"{"rubric": "customer-relationships"}"#)
         let r = try ToolRunner.run(
-            ["check", "-", "--stdin-filename", "drafts/essay.md", "--format", "line"], input: Self.answer, directory: dir)
+            ["check", "-", "--stdin-filename", "drafts/essay.md", "--format", "line"], input: Self.answer,
+            directory: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("drafts/essay.md:"))
-        let plain = try ToolRunner.run(["check", "-", "--rubric", "customer-relationships", "--format", "line"], input: Self.answer)
+        let plain = try ToolRunner.run(
+            ["check", "-", "--rubric", "customer-relationships", "--format", "line"], input: Self.answer)
         #expect(plain.stdout.hasPrefix("-:"))
     }
 

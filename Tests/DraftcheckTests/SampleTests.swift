@@ -24,10 +24,12 @@ struct SampleCase: CustomTestStringConvertible, Sendable {
                 let rubric = json["rubric"] as? String, let list = json["samples"] as? [[String: Any]]
             else { continue }
             for s in list {
-                out.append(SampleCase(
-                    rubric: rubric, file: "\(d)/\(s["file"] as? String ?? "")", quality: s["quality"] as? String ?? "",
-                    expectedBand: s["expectedBand"] as? String, acceptableBands: s["acceptableBands"] as? [String],
-                    mustNotAssert: s["mustNotAssert"] as? [String] ?? []))
+                out.append(
+                    SampleCase(
+                        rubric: rubric, file: "\(d)/\(s["file"] as? String ?? "")",
+                        quality: s["quality"] as? String ?? "",
+                        expectedBand: s["expectedBand"] as? String, acceptableBands: s["acceptableBands"] as? [String],
+                        mustNotAssert: s["mustNotAssert"] as? [String] ?? []))
             }
         }
         return out

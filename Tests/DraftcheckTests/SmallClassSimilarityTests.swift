@@ -23,7 +23,8 @@ import Testing
 
         func similarTo(_ extra: [String], _ out: String) throws -> [String: String] {
             let outURL = root.appendingPathComponent(out)
-            let result = try ToolRunner.run(["batch", subs.path, "--rubric", rubric.path, "--out", outURL.path, "--quiet"] + extra)
+            let result = try ToolRunner.run(
+                ["batch", subs.path, "--rubric", rubric.path, "--out", outURL.path, "--quiet"] + extra)
             #expect(result.status == 0, "\(result.stderr)")
             let text = try String(contentsOf: outURL.appendingPathComponent("gradebook.csv"), encoding: .utf8)
             let rows = try CSV.parse(text)
@@ -34,6 +35,8 @@ import Testing
         let withTask = try similarTo(["--task", task.path], "with-task")
         #expect(withTask == ["Ada": "Ben; Cai", "Ben": "Ada; Cai", "Cai": "Ada; Ben", "Dev": "", "Eve": "", "Fin": ""])
         let without = try similarTo([], "without-task")
-        #expect(without["Dev"] == "Ada; Ben; Cai; Eve; Fin", "in a class of six a quoted brief is shared text unless --task names it")
+        #expect(
+            without["Dev"] == "Ada; Ben; Cai; Eve; Fin",
+            "in a class of six a quoted brief is shared text unless --task names it")
     }
 }

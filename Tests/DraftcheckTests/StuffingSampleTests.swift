@@ -4,7 +4,8 @@ import Testing
 /// The stuffing flag means stuffing: silent on every genuine sample, raised on every stuffed one.
 @Suite("Stuffing flag on the samples")
 struct StuffingSampleTests {
-    @Test("Silent on genuine answers, raised on stuffed ones", arguments: SampleCase.all.filter { $0.quality != "fail" })
+    @Test(
+        "Silent on genuine answers, raised on stuffed ones", arguments: SampleCase.all.filter { $0.quality != "fail" })
     func flag(sample: SampleCase) throws {
         let path = ToolRunner.repo.appendingPathComponent("Samples").appendingPathComponent(sample.file).path
         let r = try ToolRunner.run(["check", path, "--rubric", sample.rubric, "--format", "json"])

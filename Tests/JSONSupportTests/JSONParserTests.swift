@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JSONSupport
 
 // MARK: - Helpers
@@ -55,7 +56,8 @@ private let malformedCases: [MalformedCase] = [
     MalformedCase("only whitespace", "  \n   ", "empty input; expected a JSON value", 2, 4),
     MalformedCase("trailing comma in object", #"{"a": 1,}"#, "trailing comma before '}'", 1, 8),
     MalformedCase("trailing comma in array", "[1, 2,]", "trailing comma before ']'", 1, 6),
-    MalformedCase("trailing comma on later line", "{\n  \"a\": 1,\n  \"b\": [1, 2,]\n}", "trailing comma before ']'", 3, 13),
+    MalformedCase(
+        "trailing comma on later line", "{\n  \"a\": 1,\n  \"b\": [1, 2,]\n}", "trailing comma before ']'", 3, 13),
     MalformedCase("trailing comma before a line break", "{\n  \"a\": 1,\n}", "trailing comma before '}'", 2, 9),
     MalformedCase("trailing comma, CRLF", "[1,\r\n  2,\r\n]", "trailing comma before ']'", 2, 4),
     MalformedCase("missing comma between members", #"{"a": 1 "b": 2}"#, "missing ',' between object members", 1, 9),
@@ -67,9 +69,13 @@ private let malformedCases: [MalformedCase] = [
     MalformedCase("bare key", "{a: 1}", "object keys must be strings in double quotes, found 'a'", 1, 2),
     MalformedCase("single-quoted string", "['a']", "strings must use double quotes, not single quotes", 1, 2),
     MalformedCase("unterminated string", #"{"a": "abc"#, "unterminated string; missing closing '\"'", 1, 7),
-    MalformedCase("line break in string", "[\"abc\ndef\"]", "line break inside a string; close the string with '\"' or write \\n", 1, 6),
+    MalformedCase(
+        "line break in string", "[\"abc\ndef\"]", "line break inside a string; close the string with '\"' or write \\n",
+        1, 6),
     MalformedCase("bad escape", #"["a\qb"]"#, "invalid escape '\\q'; valid escapes are", 1, 4),
-    MalformedCase("control character", "[\"a\u{01}b\"]", "control character U+0001 must be escaped in a string (write \\u0001)", 1, 4),
+    MalformedCase(
+        "control character", "[\"a\u{01}b\"]", "control character U+0001 must be escaped in a string (write \\u0001)",
+        1, 4),
     MalformedCase("raw tab in string", "[\"a\tb\"]", "a tab must be escaped in a string (write \\t)", 1, 4),
     MalformedCase("unpaired high surrogate", #"["\uD800"]"#, "unpaired high surrogate \\uD800", 1, 3),
     MalformedCase("unpaired low surrogate", #"["\uDC00"]"#, "unpaired low surrogate \\uDC00", 1, 3),
@@ -83,19 +89,28 @@ private let malformedCases: [MalformedCase] = [
     MalformedCase("no fraction digits", "[1.]", "expected a digit after the decimal point", 1, 4),
     MalformedCase("no exponent digits", "[1e+]", "expected a digit in the exponent", 1, 5),
     MalformedCase("number overflow", "[1e400]", "number 1e400 is too large to represent", 1, 2),
-    MalformedCase("capitalised literal", "[True]", "invalid value 'True'; expected a string, number, object, array, true, false or null", 1, 2),
+    MalformedCase(
+        "capitalised literal", "[True]",
+        "invalid value 'True'; expected a string, number, object, array, true, false or null", 1, 2),
     MalformedCase("truncated literal", "[tru]", "invalid value 'tru'", 1, 2),
     MalformedCase("trailing garbage", #"{"a": 1} x"#, "unexpected 'x' after the end of the JSON value", 1, 10),
     MalformedCase("second value", "1\n2", "unexpected '2' after the end of the JSON value", 2, 1),
     MalformedCase("unclosed array", "[1, 2", "unexpected end of input; '[' at line 1, column 1 is never closed", 1, 6),
-    MalformedCase("unclosed nested object", "[\n  {\"a\": 1", "unexpected end of input; '{' at line 2, column 3 is never closed", 2, 10),
+    MalformedCase(
+        "unclosed nested object", "[\n  {\"a\": 1", "unexpected end of input; '{' at line 2, column 3 is never closed",
+        2, 10),
     MalformedCase("duplicate key", #"{"a":1, "a":2}"#, "duplicate key 'a' (first at line 1, column 2)", 1, 9),
     MalformedCase("error after emoji", "[\"😀\", x]", "invalid value 'x'", 1, 8),
-    MalformedCase("invalid UTF-8 in string", [0x5B, 0x22, 0x61, 0xFF, 0x22, 0x5D], "invalid UTF-8 byte 0xFF in string", 1, 4),
-    MalformedCase("truncated UTF-8 sequence", [0x5B, 0x22, 0xC3, 0x22, 0x5D], "invalid UTF-8 byte 0xC3 in string", 1, 3),
+    MalformedCase(
+        "invalid UTF-8 in string", [0x5B, 0x22, 0x61, 0xFF, 0x22, 0x5D], "invalid UTF-8 byte 0xFF in string", 1, 4),
+    MalformedCase(
+        "truncated UTF-8 sequence", [0x5B, 0x22, 0xC3, 0x22, 0x5D], "invalid UTF-8 byte 0xC3 in string", 1, 3),
     MalformedCase("overlong UTF-8", [0x5B, 0x22, 0xC0, 0xAF, 0x22, 0x5D], "invalid UTF-8 byte 0xC0 in string", 1, 3),
-    MalformedCase("UTF-8 encoded surrogate", [0x5B, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x5D], "invalid UTF-8 byte 0xED in string", 1, 3),
-    MalformedCase("invalid UTF-8 outside string", [0x5B, 0xC3, 0x5D], "expected a value, found invalid UTF-8 byte 0xC3", 1, 2),
+    MalformedCase(
+        "UTF-8 encoded surrogate", [0x5B, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x5D], "invalid UTF-8 byte 0xED in string", 1, 3
+    ),
+    MalformedCase(
+        "invalid UTF-8 outside string", [0x5B, 0xC3, 0x5D], "expected a value, found invalid UTF-8 byte 0xC3", 1, 2),
     MalformedCase("non-ASCII outside string", "[é]", "expected a value, found 'é'", 1, 2),
     MalformedCase("BOM then bad token", [0xEF, 0xBB, 0xBF, 0x7D], "expected a value, found '}'", 1, 1),
 ]
@@ -174,7 +189,8 @@ func malformedInput(_ c: MalformedCase) throws {
 // MARK: - Values
 
 @Test func numbers() throws {
-    let root = try JSONParser.parse("[-12, 3.25, 1e3, -2.5E-3, 0, -0, 123456789012345, 9007199254740993, 12345678901234567890, 1.5, 2E+2]")
+    let root = try JSONParser.parse(
+        "[-12, 3.25, 1e3, -2.5E-3, 0, -0, 123456789012345, 9007199254740993, 12345678901234567890, 1.5, 2E+2]")
     let items = try #require(root.arrayValue)
     #expect(items[0].doubleValue == -12)
     #expect(items[0].intValue == -12)
@@ -208,12 +224,14 @@ func malformedInput(_ c: MalformedCase) throws {
     #expect(root["o"]?.members?.isEmpty == true)
     #expect(root["missing"] == nil)
     #expect(root["s"]?.intValue == nil)
-    #expect(["t", "f", "n", "s", "a", "o"].map { root[$0]!.typeName }
+    #expect(
+        ["t", "f", "n", "s", "a", "o"].map { root[$0]!.typeName }
             == ["boolean", "boolean", "null", "string", "array", "object"])
 }
 
 @Test func escapes() throws {
-    let root = try JSONParser.parse(#"["\"\\\/\b\f\n\r\t", "\u00e9\u4E2D", "\uD83D\uDE00", "a\u0000b", "plain \u0041 run"]"#)
+    let root = try JSONParser.parse(
+        #"["\"\\\/\b\f\n\r\t", "\u00e9\u4E2D", "\uD83D\uDE00", "a\u0000b", "plain \u0041 run"]"#)
     #expect(root[0]?.stringValue == "\"\\/\u{08}\u{0C}\n\r\t")
     #expect(root[1]?.stringValue == "é中")
     #expect(root[2]?.stringValue == "😀")

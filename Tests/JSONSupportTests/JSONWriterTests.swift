@@ -3,7 +3,8 @@ import Testing
 
 @Suite("JSON writer")
 struct JSONWriterTests {
-    @Test("Strings with quotes, backslashes, control characters, line separators, accents and emoji survive a round trip")
+    @Test(
+        "Strings with quotes, backslashes, control characters, line separators, accents and emoji survive a round trip")
     func escapes() throws {
         let tricky = "a \"quote\" \\ back\nline\r\ttab \u{01}\u{1F} \u{2028}\u{2029} café 😀 end"
         let text = JSONValue.object([("k\"ey", .string(tricky))]).serialized(pretty: false)

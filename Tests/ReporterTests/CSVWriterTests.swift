@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func tableHasByteOrderMarkAndCRLF() {
-        let csv = CSVWriter.table(header: ["learner", "total"], rows: [[.text("Ana"), .number(4)], [.text("B, C"), .empty]])
+        let csv = CSVWriter.table(
+            header: ["learner", "total"], rows: [[.text("Ana"), .number(4)], [.text("B, C"), .empty]])
         #expect(csv == "\u{FEFF}learner,total\r\nAna,4\r\n\"B, C\",\r\n")
         #expect(Array(csv.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
     }
@@ -59,6 +60,9 @@ import Testing
         #expect(SubmissionNaming.safeFileName("../../etc/passwd") == "_.._etc_passwd")
         #expect(SubmissionNaming.safeFileName("...") == "learner")
         #expect(SubmissionNaming.safeFileName("a\\b:c*d?e\"f<g>h|i\u{1}") == "a_b_c_d_e_f_g_h_i_")
-        #expect(SubmissionNaming.uniqueFileNames(["Sam Lee", "sam lee", "Sam Lee", ".x"]) == ["Sam Lee", "sam lee (2)", "Sam Lee (3)", "x"])
+        #expect(
+            SubmissionNaming.uniqueFileNames(["Sam Lee", "sam lee", "Sam Lee", ".x"]) == [
+                "Sam Lee", "sam lee (2)", "Sam Lee (3)", "x",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Reporter
 import Testing
+
 @testable import RubricEngine
 
 @Suite("Comparing two drafts")
@@ -11,7 +12,8 @@ struct DraftComparisonTests {
 
     @Test("Adding a figure raises the point and lists the figure as gained evidence; removing it is a loss")
     func evidenceGainedAndLost() throws {
-        let better = try compare("Our CRM records every sale.", "Our CRM records every sale and lifted repeat sales by 15%.")
+        let better = try compare(
+            "Our CRM records every sale.", "Our CRM records every sale and lifted repeat sales by 15%.")
         let crm = try #require(better.points.first { $0.id == "p" })
         #expect(crm.before == 1 && crm.after == 2 && crm.change == 1)
         #expect(crm.levelBefore == "Knowledge" && crm.levelAfter == "Analysis")
@@ -19,7 +21,8 @@ struct DraftComparisonTests {
         #expect(crm.lost.isEmpty)
         #expect(better.change == 1)
 
-        let worse = try compare("Our CRM records every sale and lifted repeat sales by 15%.", "Our CRM records every sale.")
+        let worse = try compare(
+            "Our CRM records every sale and lifted repeat sales by 15%.", "Our CRM records every sale.")
         let crm2 = try #require(worse.points.first { $0.id == "p" })
         #expect(crm2.change == -1 && crm2.gained.isEmpty && crm2.lost.map(\.text) == ["15%"])
     }
@@ -51,7 +54,8 @@ struct DraftComparisonTests {
 
     @Test("The text, JSON and HTML reports carry the same figures")
     func reports() throws {
-        let c = try compare("Our CRM records every sale.", "Our CRM lifted repeat sales by 15%. Our CRM is just software.")
+        let c = try compare(
+            "Our CRM records every sale.", "Our CRM lifted repeat sales by 15%. Our CRM is just software.")
         let text = ComparisonReporter.text(c, oldPath: "v1.md", newPath: "v2.md")
         #expect(text.contains("Marks: 1/4 (25%) → 2/4 (50%) (+1)"))
         #expect(text.contains("▲ CRM: 1 → 2 of 2 (Knowledge → Analysis)"))

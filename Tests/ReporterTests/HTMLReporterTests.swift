@@ -1,6 +1,7 @@
 import Foundation
 import Reporter
 import Testing
+
 @testable import RubricEngine
 
 /// A two-point rubric with a misconception, small enough to reason about every mark.
@@ -97,7 +98,8 @@ struct HTMLReporterTests {
     @Test("Learner text, the path and the rubric cannot inject markup")
     func hostileAnswerIsText() throws {
         let rubric = try htmlTestRubric()
-        let doc = CheckedDocument(path: "<img src=x onerror=alert(3)>.md", assessment: Assessor(rubric: rubric).assess(Self.hostile))
+        let doc = CheckedDocument(
+            path: "<img src=x onerror=alert(3)>.md", assessment: Assessor(rubric: rubric).assess(Self.hostile))
         let html = HTMLReporter.render(rubric: rubric, documents: [doc], title: "<script>x</script>")
         let names = openingTags(html).map(\.name)
         #expect(!names.contains("script"))
@@ -114,7 +116,9 @@ struct HTMLReporterTests {
     @Test("The page forbids script and network through its own policy and loads nothing")
     func selfContained() throws {
         let rubric = try htmlTestRubric()
-        let html = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess("CRM."))])
+        let html = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess("CRM."))])
         #expect(html.contains("default-src 'none'"))
         for tag in openingTags(html) {
             #expect(attribute("src", in: tag.attributes) == nil, "\(tag.name) loads something")
@@ -126,11 +130,19 @@ struct HTMLReporterTests {
     func evidenceMarked() throws {
         let rubric = try htmlTestRubric()
         let text = "Our CRM grew sales by 15%.\n\nCustomers show loyalty when they return to the shop."
-        let html = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(text))])
-        #expect(html.contains(#"<mark class="ev c0 s0" id="ev1-1" tabindex="0" aria-describedby="ev1-1-tip"><span class="chip c0" aria-hidden="true">1</span>CRM"#))
-        #expect(html.contains("<b>Marking point 1: CRM</b> level reached: Analysis, 2 of 2 marks. Credited: CRM</span>"))
+        let html = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(text))])
+        #expect(
+            html.contains(
+                #"<mark class="ev c0 s0" id="ev1-1" tabindex="0" aria-describedby="ev1-1-tip"><span class="chip c0" aria-hidden="true">1</span>CRM"#
+            ))
+        #expect(
+            html.contains("<b>Marking point 1: CRM</b> level reached: Analysis, 2 of 2 marks. Credited: CRM</span>"))
         #expect(html.contains(#"<span class="chip c1" aria-hidden="true">2</span>loyalty"#))
-        #expect(html.contains("<b>Marking point 2: Loyalty</b> level reached: Knowledge, 1 of 2 marks. Credited: Loyalty</span>"))
+        #expect(
+            html.contains(
+                "<b>Marking point 2: Loyalty</b> level reached: Knowledge, 1 of 2 marks. Credited: Loyalty</span>"))
         // Text that earned nothing is not marked.
         #expect(html.contains("</mark> when they return to the shop.</p>"))
         #expect(!html.contains("chip-weak\" aria-hidden=\"true\">weak</span>loyalty"))
@@ -142,7 +154,8 @@ struct HTMLReporterTests {
         let assessor = Assessor(rubric: rubric)
         let docs = [
             CheckedDocument(path: "a.md", assessment: assessor.assess(Self.hostile)),
-            CheckedDocument(path: "b.md", assessment: assessor.assess("CRM is not just software. Loyalty rose 20% because of CRM.")),
+            CheckedDocument(
+                path: "b.md", assessment: assessor.assess("CRM is not just software. Loyalty rose 20% because of CRM.")),
         ]
         for pages in [[docs[0]], docs] {
             let tags = openingTags(HTMLReporter.render(rubric: rubric, documents: pages))
@@ -158,10 +171,14 @@ struct HTMLReporterTests {
     func misconceptions() throws {
         let rubric = try htmlTestRubric()
         let assessor = Assessor(rubric: rubric)
-        let asserted = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: assessor.assess("Our CRM is just software."))])
+        let asserted = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.md", assessment: assessor.assess("Our CRM is just software."))])
         #expect(asserted.contains(#"class="chip chip-misc" aria-hidden="true">✗</span>"#))
         #expect(asserted.contains("<span class=\"fix\"><strong>Instead:</strong> It is a strategy.</span>"))
-        let rejected = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: assessor.assess("CRM is not just software."))])
+        let rejected = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.md", assessment: assessor.assess("CRM is not just software."))])
         #expect(asserted.contains("id=\"mis1\""))
         #expect(!rejected.contains("id=\"mis1\""))
         #expect(rejected.contains("Rejected, well done"))
@@ -171,10 +188,19 @@ struct HTMLReporterTests {
     func weakTerms() throws {
         let rubric = try htmlTestRubric()
         let assessor = Assessor(rubric: rubric)
-        let listed = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: assessor.assess("Topics:\n\n- loyalty\n- CRM\n- retention"))])
+        let listed = HTMLReporter.render(
+            rubric: rubric,
+            documents: [
+                CheckedDocument(path: "a.md", assessment: assessor.assess("Topics:\n\n- loyalty\n- CRM\n- retention"))
+            ])
         #expect(listed.contains("<span class=\"chip chip-weak\" aria-hidden=\"true\">weak</span>loyalty"))
         #expect(listed.contains("class=\"ev c1 s1 weak\""))
-        let used = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: assessor.assess("Customers show loyalty when they return to the shop."))])
+        let used = HTMLReporter.render(
+            rubric: rubric,
+            documents: [
+                CheckedDocument(
+                    path: "a.md", assessment: assessor.assess("Customers show loyalty when they return to the shop."))
+            ])
         #expect(used.contains("class=\"ev c1 s1\""))
         #expect(!used.contains(" weak\"") && !used.contains("weak</span>loyalty"))
     }
@@ -183,31 +209,49 @@ struct HTMLReporterTests {
     func structureKept() throws {
         let rubric = try htmlTestRubric()
         let text = "# Intro\n\nFirst paragraph\nwrapped.\n\n- one\n- two\n\nAfter."
-        let html = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(text))])
-        #expect(html.contains("<h3 class=\"answer-heading\">Intro</h3>\n<p>First paragraph wrapped.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p>After.</p>"))
+        let html = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(text))])
+        #expect(
+            html.contains(
+                "<h3 class=\"answer-heading\">Intro</h3>\n<p>First paragraph wrapped.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p>After.</p>"
+            ))
         // Table rows as the Word and OpenDocument readers write them ("a | b") keep their cells apart.
         let table = "Figures follow.\n\nItem | Year 1\n\nCost | 2 million\n\nEnd of table."
-        let rows = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.docx", assessment: Assessor(rubric: rubric).assess(table))])
-        #expect(rows.contains("<p class=\"table-row\">Item<span class=\"sep\"> | </span>Year 1</p>\n<p class=\"table-row\">Cost<span class=\"sep\"> | </span>2 million</p>"))
+        let rows = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.docx", assessment: Assessor(rubric: rubric).assess(table))])
+        #expect(
+            rows.contains(
+                "<p class=\"table-row\">Item<span class=\"sep\"> | </span>Year 1</p>\n<p class=\"table-row\">Cost<span class=\"sep\"> | </span>2 million</p>"
+            ))
         #expect(rows.contains("<p>Figures follow.</p>"))
         // Markdown's ** markers are dropped from Markdown answers only; a lone * stays.
         let bold = "**Task:** rate it 5 * 3."
-        let md = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(bold))])
+        let md = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(bold))])
         #expect(md.contains("<p>Task: rate it 5 * 3.</p>"))
-        let txt = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.txt", assessment: Assessor(rubric: rubric).assess(bold))])
+        let txt = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.txt", assessment: Assessor(rubric: rubric).assess(bold))])
         #expect(txt.contains("<p>**Task:** rate it 5 * 3.</p>"))
     }
 
     @Test("Header: marks, band, words against the limit and the self-check line")
     func header() throws {
         let rubric = try htmlTestRubric()
-        let html = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess("CRM rose 15%."))])
+        let html = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess("CRM rose 15%."))])
         #expect(html.contains("<span class=\"big\">2<small>/4</small></span><span class=\"sub\">marks, 50%</span>"))
         #expect(html.contains("<span class=\"big band\">Pass</span>"))
         #expect(html.contains("words of 100 allowed"))
         #expect(html.contains("This is a self-check against the rubric, not a grade."))
         let long = String(repeating: "CRM matters here. ", count: 60)
-        let over = HTMLReporter.render(rubric: rubric, documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(long))])
+        let over = HTMLReporter.render(
+            rubric: rubric,
+            documents: [CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(long))])
         #expect(over.contains("over the limit of 100"))
     }
 

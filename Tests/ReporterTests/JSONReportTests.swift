@@ -1,7 +1,8 @@
 import Foundation
 import JSONSupport
-import Testing
 import Reporter
+import Testing
+
 @testable import RubricEngine
 
 private let rubricsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -37,12 +38,14 @@ struct JSONReportTests {
             CheckedDocument(path: "broken.docx", error: "the document has no text"),
         ]
         let text = JSONReporter.render(rubric: rubric, documents: docs)
-        let schema = try JSONParser.parse(try String(contentsOf: rubricsDir.appendingPathComponent("report.schema.json"), encoding: .utf8))
+        let schema = try JSONParser.parse(
+            try String(contentsOf: rubricsDir.appendingPathComponent("report.schema.json"), encoding: .utf8))
         let validator = try JSONSchemaValidator(schema: schema)
         let violations = validator.validate(try JSONParser.parse(text))
         #expect(violations.isEmpty, "\(violations)")
         // The schema is not vacuous: a document without its required fields fails.
-        let bad = try JSONParser.parse(#"{"schemaVersion": 1, "rubric": {"id": "r", "title": "t"}, "documents": [{"path": "x"}]}"#)
+        let bad = try JSONParser.parse(
+            #"{"schemaVersion": 1, "rubric": {"id": "r", "title": "t"}, "documents": [{"path": "x"}]}"#)
         #expect(!validator.validate(bad).isEmpty)
     }
 
@@ -51,7 +54,9 @@ struct JSONReportTests {
         let rubric = try testRubric()
         let text = "😀 Our CRM is just software.\nSales rose 15%."
         let doc = CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess(text))
-        let json = try JSONSerialization.jsonObject(with: Data(JSONReporter.render(rubric: rubric, documents: [doc]).utf8)) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(JSONReporter.render(rubric: rubric, documents: [doc]).utf8))
+            as! [String: Any]
         let d = (json["documents"] as! [[String: Any]])[0]
         let findings = d["findings"] as! [[String: Any]]
         let crm = try #require(findings.first { $0["text"] as? String == "CRM" })
@@ -73,7 +78,9 @@ struct JSONReportTests {
     func rejected() throws {
         let rubric = try testRubric()
         let doc = CheckedDocument(path: "-", assessment: Assessor(rubric: rubric).assess("CRM is not just software."))
-        let json = try JSONSerialization.jsonObject(with: Data(JSONReporter.render(rubric: rubric, documents: [doc]).utf8)) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(JSONReporter.render(rubric: rubric, documents: [doc]).utf8))
+            as! [String: Any]
         let d = (json["documents"] as! [[String: Any]])[0]
         #expect((d["misconceptions"] as! [Any]).isEmpty)
         let m = (d["findings"] as! [[String: Any]]).filter { $0["kind"] as? String == "misconception" }
@@ -94,7 +101,8 @@ struct TextReportTests {
     @Test("Text report: self-check line, marks, evidence with line, correction; colour only when asked")
     func text() throws {
         let rubric = try testRubric()
-        let doc = CheckedDocument(path: "a.md", assessment: Assessor(rubric: rubric).assess("Intro line here.\nOur CRM is just software."))
+        let doc = CheckedDocument(
+            path: "a.md", assessment: Assessor(rubric: rubric).assess("Intro line here.\nOur CRM is just software."))
         let plain = TextReporter(colour: false).render(doc)
         #expect(plain.contains("This is a self-check against the rubric, not a grade."))
         #expect(plain.contains("Marks: 1/2 (50%), Pass band"))
@@ -109,7 +117,8 @@ struct TextReportTests {
     func paragraphs() throws {
         let rubric = try testRubric()
         let text = "First paragraph here.\n\nSecond: our CRM matters."
-        let doc = CheckedDocument(path: "a.docx", assessment: Assessor(rubric: rubric).assess(text), paragraphStarts: [0, 23])
+        let doc = CheckedDocument(
+            path: "a.docx", assessment: Assessor(rubric: rubric).assess(text), paragraphStarts: [0, 23])
         #expect(TextReporter(colour: false).render(doc).contains("paragraph 2, CRM"))
     }
 }

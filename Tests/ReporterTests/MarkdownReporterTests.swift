@@ -10,7 +10,9 @@ import Testing
     }
 
     @Test func learnerTextCannotInjectFormatting() {
-        #expect(MarkdownReporter.escape("*bold* _it_ [link](x) <b> #1 a|b") == "\\*bold\\* \\_it\\_ \\[link\\](x) \\<b\\> \\#1 a\\|b")
+        #expect(
+            MarkdownReporter.escape("*bold* _it_ [link](x) <b> #1 a|b")
+                == "\\*bold\\* \\_it\\_ \\[link\\](x) \\<b\\> \\#1 a\\|b")
         #expect(MarkdownReporter.escape("two\nlines") == "two lines")
     }
 }

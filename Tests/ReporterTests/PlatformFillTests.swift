@@ -123,17 +123,23 @@ private let moodleRows = [
     @Test(arguments: ["", "\u{FEFF}"])
     func fillsGradeAndFeedbackAndLeavesTheRestAsItWas(bom: String) throws {
         let original = bom + moodleHeader + moodleRows.joined()
-        let outcome = try MoodleWorksheet.fill(original, rubric: try builtInRubric(), learners: learners, rounding: .hundredths)
+        let outcome = try MoodleWorksheet.fill(
+            original, rubric: try builtInRubric(), learners: learners, rounding: .hundredths)
         let doc = try CSVDocument(parsing: outcome.text)
         #expect(doc.records.count == 6)
         #expect(doc.records[1].values[5] == "72.50")
         #expect(doc.records[2].values[5] == "40.00")
         let feedback = doc.records[1].values[12]
-        #expect(feedback.hasPrefix("<p><strong>Building and maintaining customer relationships</strong>: 29 of 40 marks (73%), Merit.</p>"))
+        #expect(
+            feedback.hasPrefix(
+                "<p><strong>Building and maintaining customer relationships</strong>: 29 of 40 marks (73%), Merit.</p>")
+        )
         #expect(feedback.contains("<li>") && !feedback.contains("\n"))
         #expect(doc.records[2].values[12].contains("Pass"), "the earlier note is replaced by the summary")
         #expect(doc.records[3].values[5] == "", "a participant who submitted nothing is left alone")
-        #expect(doc.records[4].values[5] == "55.00" && doc.records[4].values[12] == "kept", "a grade Moodle locks is left alone")
+        #expect(
+            doc.records[4].values[5] == "55.00" && doc.records[4].values[12] == "kept",
+            "a grade Moodle locks is left alone")
         #expect(doc.records[5].values[5] == "", "an unreadable submission gets no grade")
         try expectOnlyChanged(original, outcome.text, columns: [5, 12], rows: [1, 2])
         #expect(outcome.filled == ["Participant 501 (Ann Lee)", "Participant 502 (Smith, Bob\nJr)"])
@@ -145,18 +151,25 @@ private let moodleRows = [
     }
 
     @Test func scalesToTheMaximumGradeWithItsDecimalComma() throws {
-        let text = "Identifier,Grade,\"Maximum Grade\",\"Last modified (grade)\"\r\n\"Participant 501\",,\"20,00\",-\r\n"
+        let text =
+            "Identifier,Grade,\"Maximum Grade\",\"Last modified (grade)\"\r\n\"Participant 501\",,\"20,00\",-\r\n"
         let outcome = try MoodleWorksheet.fill(
             text, rubric: try builtInRubric(), learners: learners, rounding: try #require(GradeRounding(step: 0.5)))
-        #expect(outcome.text == "Identifier,Grade,\"Maximum Grade\",\"Last modified (grade)\"\r\n\"Participant 501\",\"14,5\",\"20,00\",-\r\n")
+        #expect(
+            outcome.text
+                == "Identifier,Grade,\"Maximum Grade\",\"Last modified (grade)\"\r\n\"Participant 501\",\"14,5\",\"20,00\",-\r\n"
+        )
     }
 
     @Test func worksheetsItCannotFillAreNamedAsSuch() throws {
         let rubric = try builtInRubric()
         let notMoodle = "Student,ID,Section\nAnn,1,A\n"
-        #expect(throws: MoodleWorksheet.Problem.self) { try MoodleWorksheet.fill(notMoodle, rubric: rubric, learners: [], rounding: .hundredths) }
+        #expect(throws: MoodleWorksheet.Problem.self) {
+            try MoodleWorksheet.fill(notMoodle, rubric: rubric, learners: [], rounding: .hundredths)
+        }
         do {
-            _ = try MoodleWorksheet.fill("Identifier;Grade;\"Maximum Grade\"\n", rubric: rubric, learners: [], rounding: .hundredths)
+            _ = try MoodleWorksheet.fill(
+                "Identifier;Grade;\"Maximum Grade\"\n", rubric: rubric, learners: [], rounding: .hundredths)
             Issue.record("a semicolon-separated worksheet is refused")
         } catch {
             #expect(error.message.contains("semicolons"))
@@ -172,20 +185,22 @@ private let moodleRows = [
 
     @Test func feedbackZipEntriesUseTheDownloadFolders() {
         let entries = MoodleWorksheet.feedbackEntries(learners: learners) { Array($0.learner.name.utf8) }
-        #expect(entries.map(\.path) == [
-            "Ann Lee_501_assignsubmission_file_/draftcheck-feedback.md",
-            "Smith, Bob Jr_502_assignsubmission_file_/draftcheck-feedback.md",
-            "Di Locked_504_assignsubmission_file_/draftcheck-feedback.md",
-            "Ed Empty_505_assignsubmission_file_/draftcheck-feedback.md",
-            "Fay Gone_506_assignsubmission_file_/draftcheck-feedback.md",
-        ], "learners not downloaded from Moodle have no folder to go in")
+        #expect(
+            entries.map(\.path) == [
+                "Ann Lee_501_assignsubmission_file_/draftcheck-feedback.md",
+                "Smith, Bob Jr_502_assignsubmission_file_/draftcheck-feedback.md",
+                "Di Locked_504_assignsubmission_file_/draftcheck-feedback.md",
+                "Ed Empty_505_assignsubmission_file_/draftcheck-feedback.md",
+                "Fay Gone_506_assignsubmission_file_/draftcheck-feedback.md",
+            ], "learners not downloaded from Moodle have no folder to go in")
         #expect(entries.first?.data == Array("Ann Lee".utf8))
     }
 
     @Test func flatMoodleDownloadsAreMatchedToo() {
         let flat = SubmissionNaming.moodleParticipant(forRelativePath: "Ann Lee_501_assignsubmission_file_essay.docx")
         #expect(flat?.id == "501" && flat?.folder == "Ann Lee_501_assignsubmission_file_")
-        #expect(SubmissionNaming.learner(forRelativePath: "Ann Lee_501_assignsubmission_file_essay.docx").name == "Ann Lee")
+        #expect(
+            SubmissionNaming.learner(forRelativePath: "Ann Lee_501_assignsubmission_file_essay.docx").name == "Ann Lee")
         #expect(SubmissionNaming.moodleParticipant(forRelativePath: "Ann Lee/essay.docx") == nil)
         let file = SubmissionNaming.learner(forRelativePath: "Ann Lee_501_assignsubmission_file_/essay.docx")
         let text = SubmissionNaming.learner(forRelativePath: "Ann Lee_501_assignsubmission_onlinetext_/onlinetext.html")
@@ -239,16 +254,20 @@ private let canvasExport = [
     }
 
     @Test func withoutAChoiceTheRubricTitleOrTheOnlyColumnIsUsed() throws {
-        let byTitle = try CanvasGradebook.fill(canvasExport, assignment: nil, rubricTitle: "Essay 1", learners: learners, rounding: .hundredths)
+        let byTitle = try CanvasGradebook.fill(
+            canvasExport, assignment: nil, rubricTitle: "Essay 1", learners: learners, rounding: .hundredths)
         #expect(byTitle.column == "Essay 1 (1001)")
         do {
-            _ = try CanvasGradebook.fill(canvasExport, assignment: nil, rubricTitle: "Other", learners: learners, rounding: .hundredths)
+            _ = try CanvasGradebook.fill(
+                canvasExport, assignment: nil, rubricTitle: "Other", learners: learners, rounding: .hundredths)
             Issue.record("two assignment columns and no choice is refused")
         } catch {
             #expect(error.message.contains("--canvas-assignment") && error.message.contains("\"Essay 1 (1001)\""))
         }
-        let single = "Student,ID,SIS User ID,SIS Login ID,Section,Only (7),Final Score\n    Points Possible,,,,,10,(read only)\n\"Lee, Ann\",201,,,,,\n"
-        let (outcome, column) = try CanvasGradebook.fill(single, assignment: nil, rubricTitle: "x", learners: learners, rounding: .hundredths)
+        let single =
+            "Student,ID,SIS User ID,SIS Login ID,Section,Only (7),Final Score\n    Points Possible,,,,,10,(read only)\n\"Lee, Ann\",201,,,,,\n"
+        let (outcome, column) = try CanvasGradebook.fill(
+            single, assignment: nil, rubricTitle: "x", learners: learners, rounding: .hundredths)
         #expect(column == "Only (7)")
         #expect(outcome.text.hasSuffix("\"Lee, Ann\",201,,,,8.00,\n"))
     }
@@ -259,10 +278,12 @@ private let canvasExport = [
             try CanvasGradebook.fill(noPoints, assignment: nil, rubricTitle: "", learners: [], rounding: .hundredths)
         }
         #expect(throws: CanvasGradebook.Problem.self) {
-            try CanvasGradebook.fill("Identifier,Grade\n", assignment: nil, rubricTitle: "", learners: [], rounding: .hundredths)
+            try CanvasGradebook.fill(
+                "Identifier,Grade\n", assignment: nil, rubricTitle: "", learners: [], rounding: .hundredths)
         }
         #expect(throws: CanvasGradebook.Problem.self) {
-            try CanvasGradebook.fill(canvasExport, assignment: "Missing", rubricTitle: "", learners: [], rounding: .hundredths)
+            try CanvasGradebook.fill(
+                canvasExport, assignment: "Missing", rubricTitle: "", learners: [], rounding: .hundredths)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RubricEngine
 
 @Suite("Scoring marking points")
@@ -16,17 +17,21 @@ struct AssessorTests {
 
     @Test("Levels are cumulative and credit is once per concept")
     func levels() {
-        let a = assessor.assess("Segmentation matters. Segmentation matters a lot to us. Segmentation again and again here.")
+        let a = assessor.assess(
+            "Segmentation matters. Segmentation matters a lot to us. Segmentation again and again here.")
         #expect(a.points[0].awarded == 2)
         #expect(a.points[0].evidence.count == 1, "one citation per concept")
-        let b = assessor.assess("For example, Tesco used segmentation and a clear target market for its Clubcard offers.")
+        let b = assessor.assess(
+            "For example, Tesco used segmentation and a clear target market for its Clubcard offers.")
         #expect(b.points[0].level == "Application")
         #expect(b.points[0].feedback.contains("Judge its effect"))
     }
 
     @Test("A concept only in a heading or bare list earns at most the lowest level")
     func weak() {
-        let a = assessor.assess("## Segmentation and targeting\n\n- segmentation\n- targeting\n\nFor example, this is what Tesco does well.")
+        let a = assessor.assess(
+            "## Segmentation and targeting\n\n- segmentation\n- targeting\n\nFor example, this is what Tesco does well."
+        )
         #expect(a.points[0].level == "Knowledge")
     }
 
@@ -47,7 +52,8 @@ struct AssessorTests {
 
     @Test("Total, percent and band")
     func band() {
-        let a = assessor.assess("""
+        let a = assessor.assess(
+            """
             For example, Tesco used segmentation and a clear target market. On balance, segmentation was the most \
             significant step because repeat visits rose 12%. CRM works because it builds loyalty.
             """)

@@ -121,14 +121,16 @@ struct BestFitTests {
             """
         let a = assess(v2Rubric(), text)
         #expect(a.points[0].level == "Knowledge", "the explanation is about prices, not loyalty")
-        let v1 = v2Rubric(levels: """
-            {"label": "Knowledge", "marks": 1, "when": "loyalty", "toReach": "Say what loyalty is."},
-            {"label": "Analysis", "marks": 4, "when": {"all": ["loyalty", {"signal": "explanation"}]}, "toReach": "Explain."}
-            """)
-            .replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 1")
-            .replacingOccurrences(of: "\"source\": {\"details\": [\"water bottles\", \"ghost town\"]},", with: "")
-            .replacingOccurrences(of: "\"about\": [\"loyalty\", \"retention\"],", with: "")
-            .replacingOccurrences(of: ", \"negationIsContent\": true", with: "")
+        let v1 = v2Rubric(
+            levels: """
+                {"label": "Knowledge", "marks": 1, "when": "loyalty", "toReach": "Say what loyalty is."},
+                {"label": "Analysis", "marks": 4, "when": {"all": ["loyalty", {"signal": "explanation"}]}, "toReach": "Explain."}
+                """
+        )
+        .replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 1")
+        .replacingOccurrences(of: "\"source\": {\"details\": [\"water bottles\", \"ghost town\"]},", with: "")
+        .replacingOccurrences(of: "\"about\": [\"loyalty\", \"retention\"],", with: "")
+        .replacingOccurrences(of: ", \"negationIsContent\": true", with: "")
         #expect(assess(v1, text).points[0].level == "Analysis", "version 1 keeps its document-wide signals")
     }
 
@@ -165,7 +167,8 @@ struct BestFitTests {
 
             Regulars come back each week because the staff remember their orders.
             """)
-        #expect(elsewhere.points[0].level == "Knowledge", "the same sentence under another heading is not about loyalty")
+        #expect(
+            elsewhere.points[0].level == "Knowledge", "the same sentence under another heading is not about loyalty")
     }
 
     @Test("Each item with its own evidence: two stages each with an example, not one example for all")
@@ -214,7 +217,9 @@ struct BestFitTests {
     @Test("A sentence that repeats the task earns nothing and is reported as copied")
     func copiedTaskEarnsNothing() {
         let task = #""task": "Explain why loyal customers matter to a small business and how retention lowers costs.","#
-        let a = assess(v2Rubric(task: task), "Explain why loyal customers matter to a small business and how retention lowers costs.")
+        let a = assess(
+            v2Rubric(task: task),
+            "Explain why loyal customers matter to a small business and how retention lowers costs.")
         #expect(a.awarded == 0)
         #expect(a.analysis.findings.contains { $0.kind == .stuffing(.copiedFromBrief) })
         let own = assess(v2Rubric(task: task), "Loyal customers matter to a small business because they come back.")
@@ -264,21 +269,25 @@ struct BestFitTests {
         #expect(a.points[0].level == "Evaluation", "no figure, but developed well beyond what the level needs")
         let brief = assess(v2Rubric(levels: levels), "Loyal customers matter because they buy again.")
         #expect(brief.points[0].level == "Knowledge", "one developed sentence does not make up for the missing figure")
-        let cumulative = assess(v2Rubric(levels: levels.replacingOccurrences(of: "\"requiresLower\": false, ", with: "")), developed)
+        let cumulative = assess(
+            v2Rubric(levels: levels.replacingOccurrences(of: "\"requiresLower\": false, ", with: "")), developed)
         #expect(cumulative.points[0].level == "Knowledge", "only best-fit levels are placed by weighing the whole")
         let twoMissing = """
             {"label": "Knowledge", "marks": 1, "when": "loyalty", "toReach": "Name it."},
             {"label": "Evaluation", "marks": 4, "requiresLower": false,
              "when": {"all": ["loyalty", {"signal": "citation"}, {"signal": "quantity"}]}, "toReach": "Judge it with figures."}
             """
-        #expect(assess(v2Rubric(levels: twoMissing), developed).points[0].level == "Knowledge", "two missing is not a fit")
+        #expect(
+            assess(v2Rubric(levels: twoMissing), developed).points[0].level == "Knowledge", "two missing is not a fit")
     }
 
     @Test("A sentence that is mostly the point's concepts lists them; one that links two in its own words develops it")
     func listingIsNotLinking() {
         let listing = assess(v2Rubric(), "Loyalty and retention matter. Customer loyalty, customer retention.")
         #expect(listing.points[0].development == 0)
-        let linking = assess(v2Rubric(), "When regulars feel the cafe remembers them, their loyalty turns into years of retention for the owner.")
+        let linking = assess(
+            v2Rubric(),
+            "When regulars feel the cafe remembers them, their loyalty turns into years of retention for the owner.")
         #expect(linking.points[0].development == 1)
     }
 }

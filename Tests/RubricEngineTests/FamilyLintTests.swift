@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RubricEngine
 
 /// Lints the engine test rubric with extra concepts added, returning the variant-coverage warnings about
@@ -19,7 +20,8 @@ private func familyWarnings(_ concepts: String) throws -> [String] {
 struct FamilyLintTests {
     @Test("A variant another variant's family covers is pointed out, naming both")
     func coveredVariants() throws {
-        let warnings = try familyWarnings("""
+        let warnings = try familyWarnings(
+            """
             {"id": "retention-x", "label": "Retention", "variants": ["customer retention", "customers retained", "keep customers coming back"]},
             {"id": "complaint-x", "label": "Complaint", "variants": ["complaint", "complained", "complaints"]}
             """)
@@ -32,7 +34,8 @@ struct FamilyLintTests {
 
     @Test("False friends, reordered words and exactForm concepts are not reported")
     func distinctVariants() throws {
-        let warnings = try familyWarnings("""
+        let warnings = try familyWarnings(
+            """
             {"id": "research-x", "label": "Research", "variants": ["market research", "marketing research"]},
             {"id": "order-x", "label": "Retention", "variants": ["customer retention", "retaining customers"]},
             {"id": "promotion-x", "label": "Promotion", "variants": ["sales promotion", "sales promoter"]},
@@ -43,7 +46,8 @@ struct FamilyLintTests {
 
     @Test("Under exactForm, only variants that fold to the same form are reported")
     func exactFormDuplicates() throws {
-        let warnings = try familyWarnings("""
+        let warnings = try familyWarnings(
+            """
             {"id": "general-x", "label": "General", "exactForm": true, "variants": ["general", "generals"]}
             """)
         #expect(warnings.count == 1 && warnings.first?.contains("plurals and spellings") == true, "\(warnings)")

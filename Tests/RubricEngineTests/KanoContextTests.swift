@@ -1,11 +1,13 @@
 import Testing
 import TextAnalyser
+
 @testable import RubricEngine
 
 /// "must be" is an obligation unless the Kano model is being discussed.
 @Suite("Kano must-be attributes need the Kano model as context")
 struct KanoContextTests {
-    private static let rubric: Rubric? = loadRubric("""
+    private static let rubric: Rubric? = loadRubric(
+        """
         {
           "schemaVersion": 1, "id": "kano-test", "title": "Kano test", "course": {"name": "Test course"},
           "lexicons": ["sales"],
@@ -15,7 +17,8 @@ struct KanoContextTests {
              "levels": [{"label": "Knowledge", "marks": 2, "when": "kano-basic", "toReach": "Name basic attributes."}]}
           ]
         }
-        """).0
+        """
+    ).0
 
     private func mustBe(_ text: String) -> [String] {
         guard let rubric = Self.rubric, let t = rubric.lexicon.index(of: "kano-basic") else { return ["no rubric"] }

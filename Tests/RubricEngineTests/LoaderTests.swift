@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RubricEngine
 
 @Suite("Rubric loading reports every problem with its position")
@@ -16,7 +17,8 @@ struct LoaderTests {
 
     @Test("An unknown key is named, with did-you-mean, at its line and column")
     func unknownKey() {
-        let json = engineRubricJSON.replacingOccurrences(of: "\"examiner\": \"Define CRM.\"", with: "\"examiner\": \"Define CRM.\", \"weigth\": 2")
+        let json = engineRubricJSON.replacingOccurrences(
+            of: "\"examiner\": \"Define CRM.\"", with: "\"examiner\": \"Define CRM.\", \"weigth\": 2")
         let (_, diags) = loadRubric(json)
         let d = diags.first { $0.message.contains("weigth") }
         #expect(d != nil, "\(diags)")
@@ -35,8 +37,10 @@ struct LoaderTests {
 
     @Test("Levels out of order and marks that do not add up are errors")
     func levelOrder() {
-        let json = engineRubricJSON.replacingOccurrences(of: "\"label\": \"Application\", \"marks\": 4", with: "\"label\": \"Application\", \"marks\": 1")
-            .replacingOccurrences(of: "\"marks\": 4,\n     \"levels\"", with: "\"marks\": 5,\n     \"levels\"")
+        let json = engineRubricJSON.replacingOccurrences(
+            of: "\"label\": \"Application\", \"marks\": 4", with: "\"label\": \"Application\", \"marks\": 1"
+        )
+        .replacingOccurrences(of: "\"marks\": 4,\n     \"levels\"", with: "\"marks\": 5,\n     \"levels\"")
         let (_, diags) = loadRubric(json)
         #expect(diags.contains { $0.rule == "level-order" })
         #expect(diags.contains { $0.rule == "marks-add-up" })
@@ -44,9 +48,11 @@ struct LoaderTests {
 
     @Test("A duplicate concept id and an unknown lexicon are reported")
     func duplicates() {
-        let json = engineRubricJSON
+        let json =
+            engineRubricJSON
             .replacingOccurrences(of: "{\"id\": \"positioning\"", with: "{\"id\": \"targeting\"")
-            .replacingOccurrences(of: "\"concepts\": [", with: "\"lexicons\": [\"no-such-lexicon\"],\n  \"concepts\": [")
+            .replacingOccurrences(
+                of: "\"concepts\": [", with: "\"lexicons\": [\"no-such-lexicon\"],\n  \"concepts\": [")
         let (_, diags) = loadRubric(json)
         #expect(diags.contains { $0.rule == "duplicate-concept" })
         #expect(diags.contains { $0.rule == "unknown-lexicon" && $0.message.contains("known lexicons") })

@@ -16,7 +16,9 @@ struct MarksRangeTests {
         """
     }
 
-    @Test("marks of 1e19 that add up are an error, not a rubric that crashes when used", arguments: ["1e19", "1.7976931348623157e308"])
+    @Test(
+        "marks of 1e19 that add up are an error, not a rubric that crashes when used",
+        arguments: ["1e19", "1.7976931348623157e308"])
     func hugeMarksThatAddUp(marks: String) {
         let (loaded, diagnostics) = loadRubric(rubric(pointMarks: marks, topLevelMarks: marks))
         #expect(loaded == nil)
@@ -43,10 +45,13 @@ struct MarksRangeTests {
     @Test("the bytes entry point reports the same problems under the given name")
     func checkData() throws {
         let loader = try RubricLoader(library: testLibrary)
-        let (loaded, diagnostics) = loader.check(data: Data(rubric(pointMarks: "1e19", topLevelMarks: "1e19").utf8), file: "in-memory.json")
+        let (loaded, diagnostics) = loader.check(
+            data: Data(rubric(pointMarks: "1e19", topLevelMarks: "1e19").utf8), file: "in-memory.json")
         #expect(loaded == nil)
-        #expect(diagnostics.allSatisfy { $0.file == "in-memory.json" } && diagnostics.contains { $0.rule == "marks-range" })
-        let (good, clean) = loader.check(data: Data(rubric(pointMarks: "4", topLevelMarks: "4").utf8), file: "in-memory.json")
+        #expect(
+            diagnostics.allSatisfy { $0.file == "in-memory.json" } && diagnostics.contains { $0.rule == "marks-range" })
+        let (good, clean) = loader.check(
+            data: Data(rubric(pointMarks: "4", topLevelMarks: "4").utf8), file: "in-memory.json")
         #expect(good != nil && !clean.contains { $0.severity == .error })
     }
 }

@@ -36,7 +36,9 @@ struct LinkTests {
 
     @Test(
         "Names with dots that are not links are kept",
-        arguments: ["Amazon.com grew by 20% last year.", "Version 2.5 of the app grew by 20%.", "e.g. sales grew by 20%."])
+        arguments: [
+            "Amazon.com grew by 20% last year.", "Version 2.5 of the app grew by 20%.", "e.g. sales grew by 20%.",
+        ])
     func notLinks(_ text: String) {
         #expect(quantities(text).contains("20%"))
     }

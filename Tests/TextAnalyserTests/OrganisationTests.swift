@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextAnalyser
 
 /// Organisations recognised from how they are written, with no lexicon entry for them.
@@ -15,26 +16,28 @@ struct OrganisationTests {
         return a.findings.filter { $0.kind == .example }.map { a.text(of: $0) }
     }
 
-    @Test("Names found from their form and context", arguments: [
-        ("Our local bakery chain Fenwick Pies rewards regulars with stamps.", "Fenwick Pies"),
-        ("I spent two years at Hallam Motors before joining the sales team.", "Hallam Motors"),
-        ("Retailers such as Greggs now sell through an app.", "Greggs"),
-        ("For example, Brewdog runs an equity scheme for fans.", "Brewdog"),
-        ("Challenger banks like Monzo send instant spending alerts.", "Monzo"),
-        ("The retailer Boots has a points card.", "Boots"),
-        ("The supermarket Lidl opened more stores.", "Lidl"),
-        ("The loyalty card from Northgate Credit Union pays a dividend.", "Northgate Credit Union"),
-        ("Loyal buyers of Marks & Spencer value quality.", "Marks & Spencer"),
-        ("The service at Bank of Ireland was slow.", "Bank of Ireland"),
-        ("Many people prefer Greggs' vegan range.", "Greggs'"),
-        ("Shoppers love Aldi's prices.", "Aldi's"),
-        ("Most of my colleagues at Pendle Building Society agreed.", "Pendle Building Society"),
-        ("The drinks brand innocent writes playful labels.", "innocent"),
-        ("HSBC's app lets customers freeze a card.", "HSBC's"),
-        ("The customers of Thornbury Leisure renew every spring.", "Thornbury Leisure"),
-        ("Loyalty fell when Wilko closed its stores.", "Wilko"),
-        ("At Calder Bank the app sends alerts.", "Calder Bank"),
-    ])
+    @Test(
+        "Names found from their form and context",
+        arguments: [
+            ("Our local bakery chain Fenwick Pies rewards regulars with stamps.", "Fenwick Pies"),
+            ("I spent two years at Hallam Motors before joining the sales team.", "Hallam Motors"),
+            ("Retailers such as Greggs now sell through an app.", "Greggs"),
+            ("For example, Brewdog runs an equity scheme for fans.", "Brewdog"),
+            ("Challenger banks like Monzo send instant spending alerts.", "Monzo"),
+            ("The retailer Boots has a points card.", "Boots"),
+            ("The supermarket Lidl opened more stores.", "Lidl"),
+            ("The loyalty card from Northgate Credit Union pays a dividend.", "Northgate Credit Union"),
+            ("Loyal buyers of Marks & Spencer value quality.", "Marks & Spencer"),
+            ("The service at Bank of Ireland was slow.", "Bank of Ireland"),
+            ("Many people prefer Greggs' vegan range.", "Greggs'"),
+            ("Shoppers love Aldi's prices.", "Aldi's"),
+            ("Most of my colleagues at Pendle Building Society agreed.", "Pendle Building Society"),
+            ("The drinks brand innocent writes playful labels.", "innocent"),
+            ("HSBC's app lets customers freeze a card.", "HSBC's"),
+            ("The customers of Thornbury Leisure renew every spring.", "Thornbury Leisure"),
+            ("Loyalty fell when Wilko closed its stores.", "Wilko"),
+            ("At Calder Bank the app sends alerts.", "Calder Bank"),
+        ])
     func found(text: String, expected: String) {
         #expect(organisations(text).contains(expected), "\(text) -> \(organisations(text))")
     }
@@ -57,29 +60,31 @@ struct OrganisationTests {
         #expect(organisations("Greggs sells sausage rolls.").isEmpty)
     }
 
-    @Test("Not organisations", arguments: [
-        "Loyalty drives repeat sales (Kotler, 2016).",
-        "Payne (2005) describes five processes.",
-        "This idea comes from Smith (2019) and is widely used.",
-        "Complaints peak in December and on Mondays.",
-        "Complaints peak on Monday mornings.",
-        "Most of our customers live in Leeds and commute daily.",
-        "The store in Manchester is the busiest.",
-        "British shoppers expect free returns.",
-        "Customer needs change quickly.",
-        "We track NPS and CSAT every month to guide CRM.",
-        "Firms must follow GDPR when they store data.",
-        "The 4 P's guide the plan.",
-        "The 4 P’s guide the plan.",
-        "Customers want the next offer to be relevant.",
-        "We applied Herzberg's two-factor theory.",
-        "The refund was agreed with Mr Patel yesterday.",
-        "According to Jenkins, loyalty is earned.",
-        "Staff were innocent of any wrongdoing.",
-        "Next year we will add a referral scheme.",
-        "Sales rose after Christmas.",
-        "The complaint went to Head Office for a decision.",
-    ])
+    @Test(
+        "Not organisations",
+        arguments: [
+            "Loyalty drives repeat sales (Kotler, 2016).",
+            "Payne (2005) describes five processes.",
+            "This idea comes from Smith (2019) and is widely used.",
+            "Complaints peak in December and on Mondays.",
+            "Complaints peak on Monday mornings.",
+            "Most of our customers live in Leeds and commute daily.",
+            "The store in Manchester is the busiest.",
+            "British shoppers expect free returns.",
+            "Customer needs change quickly.",
+            "We track NPS and CSAT every month to guide CRM.",
+            "Firms must follow GDPR when they store data.",
+            "The 4 P's guide the plan.",
+            "The 4 P’s guide the plan.",
+            "Customers want the next offer to be relevant.",
+            "We applied Herzberg's two-factor theory.",
+            "The refund was agreed with Mr Patel yesterday.",
+            "According to Jenkins, loyalty is earned.",
+            "Staff were innocent of any wrongdoing.",
+            "Next year we will add a referral scheme.",
+            "Sales rose after Christmas.",
+            "The complaint went to Head Office for a decision.",
+        ])
     func notFound(text: String) {
         let names = organisations(text).filter(isName)
         #expect(names.isEmpty, "\(text) -> \(names)")
@@ -113,19 +118,23 @@ struct OrganisationTests {
 }
 
 extension OrganisationTests {
-    @Test("People, places and labels without evidence are not organisations", arguments: [
-        "The review call with Priya covers performance.",
-        "I am the manager at the Harrogate branch of the chain.",
-        "Prospecting uses lists of firms registered in West Yorkshire.",
-        "**Personalisation.** Using segments, the café tailors offers.",
-        "| Measure | Spots problems early |",
-        "The chain has 38 cafés across the West Country.",
-        "I'm on the front desk at the Derby club on Saturdays.",
-        "Every room has free Wi-Fi and a kettle.",
-    ])
+    @Test(
+        "People, places and labels without evidence are not organisations",
+        arguments: [
+            "The review call with Priya covers performance.",
+            "I am the manager at the Harrogate branch of the chain.",
+            "Prospecting uses lists of firms registered in West Yorkshire.",
+            "**Personalisation.** Using segments, the café tailors offers.",
+            "| Measure | Spots problems early |",
+            "The chain has 38 cafés across the West Country.",
+            "I'm on the front desk at the Derby club on Saturdays.",
+            "Every room has free Wi-Fi and a kettle.",
+        ])
     func notNames(text: String) {
         let a = analyser.analyse(text)
-        let names = a.findings.filter { $0.kind == .example }.map { a.text(of: $0) }.filter { $0.first?.isUppercase == true }
+        let names = a.findings.filter { $0.kind == .example }.map { a.text(of: $0) }.filter {
+            $0.first?.isUppercase == true
+        }
         #expect(names.isEmpty, "\(text) -> \(names)")
     }
 

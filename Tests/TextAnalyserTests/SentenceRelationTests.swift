@@ -42,7 +42,9 @@ struct SentenceRelationTests {
     @Test("A sentence that repeats the brief is marked copied and weak; one that borrows a few words is not")
     func copiedFromBrief() {
         let brief = ReferenceTexts(
-            brief: ["Evaluate the impact of customer relationship management on customer loyalty in a retail business."],
+            brief: [
+                "Evaluate the impact of customer relationship management on customer loyalty in a retail business."
+            ],
             source: [])
         let copying = Analyser(lexicon: testLexicon, references: brief)
         let a = copying.analyse(
@@ -62,7 +64,9 @@ struct SentenceRelationTests {
     func copyIgnoresCaseAndLength() {
         let source = ReferenceTexts(
             brief: [],
-            source: ["The road ahead was long and the water bottles held only a few sips by the time he reached the ghost town."])
+            source: [
+                "The road ahead was long and the water bottles held only a few sips by the time he reached the ghost town."
+            ])
         let copying = Analyser(lexicon: testLexicon, references: source)
         let a = copying.analyse(
             """
@@ -77,7 +81,9 @@ struct SentenceRelationTests {
 
     @Test(
         "A note reference after a full stop does not join two sentences",
-        arguments: ["Profit rose by 25%.[^2] However, costs rose too.", "Profit rose by 25%.[2] However, costs rose too."])
+        arguments: [
+            "Profit rose by 25%.[^2] However, costs rose too.", "Profit rose by 25%.[2] However, costs rose too.",
+        ])
     func noteReferenceEndsTheSentence(_ text: String) {
         #expect(analyser.analyse(text).sentences.count == 2)
     }

@@ -21,7 +21,8 @@ private struct GeneratedClass {
         }
         texts = (0..<size).map { i in
             let phrases = (0..<3).map { _ in Self.stockPhrases[next() % Self.stockPhrases.count] }
-            return Self.question + ". " + phrases[0] + ". " + prose(seed: seed &+ UInt64(i) &* 7_919, words: 250) + ". " + phrases[1]
+            return Self.question + ". " + phrases[0] + ". " + prose(seed: seed &+ UInt64(i) &* 7_919, words: 250) + ". "
+                + phrases[1]
                 + ". " + prose(seed: seed &+ UInt64(i) &* 104_729, words: 150) + ". " + phrases[2] + "."
         }
         copiedPairs = []
@@ -33,14 +34,19 @@ private struct GeneratedClass {
         for pair in edited {
             var words = texts[pair[0]].split(separator: " ").map(String.init)
             for k in stride(from: 10, to: words.count, by: 20) { words[k] = "Sainsbury's" }
-            words.insert(contentsOf: ["I", "also", "think", "this", "matters", "a", "great", "deal", "to", "managers."], at: words.count / 2)
+            words.insert(
+                contentsOf: ["I", "also", "think", "this", "matters", "a", "great", "deal", "to", "managers."],
+                at: words.count / 2)
             texts[pair[1]] = words.joined(separator: " ")
             copiedPairs.insert(pair.sorted())
         }
     }
 
     func flagged(by detector: SimilarityDetector, ignoring ignored: Set<UInt64>) -> Set<[Int]> {
-        Set(detector.similarPairs(texts.map(detector.fingerprints(of:)), ignoring: ignored).map { [$0.first, $0.second] })
+        Set(
+            detector.similarPairs(texts.map(detector.fingerprints(of:)), ignoring: ignored).map {
+                [$0.first, $0.second]
+            })
     }
 }
 
@@ -77,6 +83,8 @@ private struct GeneratedClass {
         let cohort = GeneratedClass(size: 10, groups: [[2, 5, 9]], edited: [], seed: 5)
         #expect(cohort.flagged(by: detector, ignoring: taskWording) == [[2, 5], [2, 9], [5, 9]])
         let shareOfClass = SimilarityDetector(commonFraction: 0.2, commonMinimum: 2)
-        #expect(cohort.flagged(by: shareOfClass, ignoring: taskWording).isEmpty, "the old rule: more than 2 of 10 is common")
+        #expect(
+            cohort.flagged(by: shareOfClass, ignoring: taskWording).isEmpty, "the old rule: more than 2 of 10 is common"
+        )
     }
 }

@@ -25,7 +25,8 @@ func prose(seed: UInt64, words: Int) -> String {
         let copied = prose(seed: 99, words: 120)
         let a = prose(seed: 1, words: 300) + ". " + copied + ". " + prose(seed: 2, words: 200)
         // The copy differs in case and punctuation only, and sits elsewhere in the other answer.
-        let b = prose(seed: 3, words: 150) + "! " + copied.uppercased().replacingOccurrences(of: " ", with: ",  ")
+        let b =
+            prose(seed: 3, words: 150) + "! " + copied.uppercased().replacingOccurrences(of: " ", with: ",  ")
             + ". " + prose(seed: 4, words: 250)
         let others = (10..<20).map { prose(seed: UInt64($0), words: 500) }
         let texts = [a] + others + [b]
@@ -43,7 +44,8 @@ func prose(seed: UInt64, words: Int) -> String {
     }
 
     @Test func boilerplateSharedByEveryoneIsIgnored() {
-        let boilerplate = "I confirm that this assignment is my own work and that all sources have been acknowledged "
+        let boilerplate =
+            "I confirm that this assignment is my own work and that all sources have been acknowledged "
             + "in full in line with the academic integrity policy of the college and the awarding body"
         let texts = (0..<40).map { boilerplate + ". " + prose(seed: UInt64($0) + 500, words: 400) }
         #expect(detector.similarPairs(texts.map(detector.fingerprints(of:))).isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TextAnalyser
 
 /// Terms shaped like rubric concepts whose other word forms a learner writes; each pattern is checked in
@@ -26,7 +27,8 @@ private let familyLexicon = Lexicon(terms: [
     TermDefinition(id: "general-exact", label: "General", variants: ["general"], exactForm: true),
     TermDefinition(id: "marketing-mix", label: "Marketing mix", kind: .framework, variants: ["marketing mix"]),
     TermDefinition(id: "process", label: "Process", variants: ["process"], requiresContext: ["marketing-mix"]),
-    TermDefinition(id: "cap", label: "CAP code", kind: .legislation, variants: ["CAP code"], exactCaseVariants: ["CAP"]),
+    TermDefinition(
+        id: "cap", label: "CAP code", kind: .legislation, variants: ["CAP code"], exactCaseVariants: ["CAP"]),
     TermDefinition(id: "equality-act", label: "Equality Act", kind: .legislation, variants: ["Equality Act"]),
     TermDefinition(id: "boots", label: "Boots", kind: .organisation, variants: ["Boots"]),
 ])
@@ -115,77 +117,89 @@ struct WordFamilyTests {
         #expect(Stemmer.stem(word) == word)
     }
 
-    @Test("Inflections and derivations share a family", arguments: [
-        ("personalising", "personalisation"), ("Personalized", "personalisation"), ("segmented", "segmentation"),
-        ("loyal", "loyalty"), ("complained", "complaint"), ("retained", "retention"), ("engaging", "engagement"),
-        ("satisfied", "satisfaction"), ("sold", "sell"), ("bought", "buy"), ("analyses", "analysis"),
-        ("organising", "organisation"), ("behavioural", "behaviour"),
-    ])
+    @Test(
+        "Inflections and derivations share a family",
+        arguments: [
+            ("personalising", "personalisation"), ("Personalized", "personalisation"), ("segmented", "segmentation"),
+            ("loyal", "loyalty"), ("complained", "complaint"), ("retained", "retention"), ("engaging", "engagement"),
+            ("satisfied", "satisfaction"), ("sold", "sell"), ("bought", "buy"), ("analyses", "analysis"),
+            ("organising", "organisation"), ("behavioural", "behaviour"),
+        ])
     func sameFamily(word: String, other: String) {
         #expect(WordFamily.family(of: word) == WordFamily.family(of: other))
     }
 
-    @Test("False friends keep families of their own", arguments: [
-        ("marketing", "market"), ("customer", "customisation"), ("general", "generate"), ("organ", "organisation"),
-        ("procession", "process"), ("promoter", "promotion"), ("objective", "objection"), ("positive", "positioning"),
-        ("experiment", "experience"), ("production", "product"), ("productivity", "product"),
-        ("conversation", "conversion"), ("personal", "personalisation"), ("person", "personalisation"),
-        ("responsibility", "response"), ("relative", "relation"), ("evident", "evidence"), ("manager", "management"),
-        ("profitable", "profit"),
-    ])
+    @Test(
+        "False friends keep families of their own",
+        arguments: [
+            ("marketing", "market"), ("customer", "customisation"), ("general", "generate"), ("organ", "organisation"),
+            ("procession", "process"), ("promoter", "promotion"), ("objective", "objection"),
+            ("positive", "positioning"),
+            ("experiment", "experience"), ("production", "product"), ("productivity", "product"),
+            ("conversation", "conversion"), ("personal", "personalisation"), ("person", "personalisation"),
+            ("responsibility", "response"), ("relative", "relation"), ("evident", "evidence"),
+            ("manager", "management"),
+            ("profitable", "profit"),
+        ])
     func falseFriends(word: String, other: String) {
         #expect(WordFamily.family(of: word) != WordFamily.family(of: other))
     }
 
-    @Test("A concept listed in one form matches its other forms", arguments: [
-        ("We are personalising every offer.", "personalisation", "personalising"),
-        ("Offers are personalized for each member.", "personalisation", "personalized"),
-        ("Customers retained by the scheme spend more.", "retention", "Customers retained"),
-        ("Loyal customers visit weekly.", "loyalty", "Loyal"),
-        ("Two guests complained about the wait.", "complaint", "complained"),
-        ("Engaging content keeps members interested.", "engagement", "Engaging"),
-        ("Each of the market segments needs its own offer.", "market-segmentation", "market segments"),
-        ("We customised the menu for regulars.", "customisation", "customised"),
-        ("Staff cross-sold warranties at the till.", "cross-selling", "cross-sold"),
-        ("The team was generating leads at events.", "lead-generation", "generating leads"),
-        ("We organised the launch.", "organisation", "organised"),
-        ("Sales promotions ran every month.", "sales-promotion", "Sales promotions"),
-        ("Objections handled well close sales.", "objection-handling", "Objections handled"),
-        ("The brand is positioned as premium.", "positioning", "positioned"),
-        ("Their customer experiences differ.", "customer-experience", "customer experiences"),
-        ("The conversions rate doubled.", "conversion-rate", "conversions rate"),
-        ("Customer relationships managed well pay off.", "crm", "Customer relationships managed"),
-    ])
+    @Test(
+        "A concept listed in one form matches its other forms",
+        arguments: [
+            ("We are personalising every offer.", "personalisation", "personalising"),
+            ("Offers are personalized for each member.", "personalisation", "personalized"),
+            ("Customers retained by the scheme spend more.", "retention", "Customers retained"),
+            ("Loyal customers visit weekly.", "loyalty", "Loyal"),
+            ("Two guests complained about the wait.", "complaint", "complained"),
+            ("Engaging content keeps members interested.", "engagement", "Engaging"),
+            ("Each of the market segments needs its own offer.", "market-segmentation", "market segments"),
+            ("We customised the menu for regulars.", "customisation", "customised"),
+            ("Staff cross-sold warranties at the till.", "cross-selling", "cross-sold"),
+            ("The team was generating leads at events.", "lead-generation", "generating leads"),
+            ("We organised the launch.", "organisation", "organised"),
+            ("Sales promotions ran every month.", "sales-promotion", "Sales promotions"),
+            ("Objections handled well close sales.", "objection-handling", "Objections handled"),
+            ("The brand is positioned as premium.", "positioning", "positioned"),
+            ("Their customer experiences differ.", "customer-experience", "customer experiences"),
+            ("The conversions rate doubled.", "conversion-rate", "conversions rate"),
+            ("Customer relationships managed well pay off.", "crm", "Customer relationships managed"),
+        ])
     func otherFormsMatch(text: String, term: String, expected: String) {
         #expect(matches(term, in: text).asserted == [expected], "\(text)")
     }
 
-    @Test("False friends, reordered words and other meanings earn nothing", arguments: [
-        ("Marketing research was outsourced.", "market-research"),
-        ("Customers asked for a refund.", "customisation"),
-        ("The general leads were weak.", "lead-generation"),
-        ("The heart is an organ.", "organisation"),
-        ("The sales promoter called twice.", "sales-promotion"),
-        ("Our objective handling of data matters.", "objection-handling"),
-        ("Reviews were positive.", "positioning"),
-        ("Customer experiments ran in May.", "customer-experience"),
-        ("Production moved to Leeds.", "product"),
-        ("Productivity rose.", "product"),
-        ("The conversation rate was low.", "conversion-rate"),
-        ("Personal data must be protected.", "personalisation"),
-        ("Retaining customers costs less.", "retention"),
-        ("We segmented the market.", "market-segmentation"),
-        ("A customer relationship manager called.", "crm"),
-    ])
+    @Test(
+        "False friends, reordered words and other meanings earn nothing",
+        arguments: [
+            ("Marketing research was outsourced.", "market-research"),
+            ("Customers asked for a refund.", "customisation"),
+            ("The general leads were weak.", "lead-generation"),
+            ("The heart is an organ.", "organisation"),
+            ("The sales promoter called twice.", "sales-promotion"),
+            ("Our objective handling of data matters.", "objection-handling"),
+            ("Reviews were positive.", "positioning"),
+            ("Customer experiments ran in May.", "customer-experience"),
+            ("Production moved to Leeds.", "product"),
+            ("Productivity rose.", "product"),
+            ("The conversation rate was low.", "conversion-rate"),
+            ("Personal data must be protected.", "personalisation"),
+            ("Retaining customers costs less.", "retention"),
+            ("We segmented the market.", "market-segmentation"),
+            ("A customer relationship manager called.", "crm"),
+        ])
     func falseFriendsEarnNothing(text: String, term: String) {
         #expect(matches(term, in: text).asserted.isEmpty, "\(text)")
     }
 
-    @Test("A negated family form is negated", arguments: [
-        ("We did not personalise anything.", "personalisation"),
-        ("Nobody complained.", "complaint"),
-        ("The firm never segmented its market segments.", "market-segmentation"),
-    ])
+    @Test(
+        "A negated family form is negated",
+        arguments: [
+            ("We did not personalise anything.", "personalisation"),
+            ("Nobody complained.", "complaint"),
+            ("The firm never segmented its market segments.", "market-segmentation"),
+        ])
     func negated(text: String, term: String) {
         let f = matches(term, in: text)
         #expect(f.asserted.isEmpty && f.negated.count == 1, "\(text)")
@@ -239,20 +253,24 @@ struct WordFamilyTests {
 struct SpellingFoldingTests {
     /// Every -ise/-yse form folds onto its -ize/-yze form (the s was once replaced at the wrong place for
     /// all but -ise and -yse, so "organisation" and "organization" did not meet).
-    @Test("British -is- and -ys- forms fold onto the American ones", arguments: [
-        ("organisation", "organization"), ("organisations", "organizations"), ("organising", "organizing"),
-        ("organised", "organized"), ("organiser", "organizer"), ("organise", "organize"),
-        ("analyser", "analyzer"), ("analysing", "analyzing"), ("analysed", "analyzed"), ("analyse", "analyze"),
-    ])
+    @Test(
+        "British -is- and -ys- forms fold onto the American ones",
+        arguments: [
+            ("organisation", "organization"), ("organisations", "organizations"), ("organising", "organizing"),
+            ("organised", "organized"), ("organiser", "organizer"), ("organise", "organize"),
+            ("analyser", "analyzer"), ("analysing", "analyzing"), ("analysed", "analyzed"), ("analyse", "analyze"),
+        ])
     func britishAndAmerican(british: String, american: String) {
         #expect(Normaliser.key(Array(british.utf8)) == Normaliser.key(Array(american.utf8)))
     }
 
     /// The fold turns every -ise into -ize, "promise" too; that is harmless as long as all forms of a word
     /// fold alike, so its family stays whole.
-    @Test("Words that only look like -ise forms keep one family", arguments: [
-        ("promise", "promised"), ("premise", "premises"), ("raise", "raising"), ("advertise", "advertising"),
-    ])
+    @Test(
+        "Words that only look like -ise forms keep one family",
+        arguments: [
+            ("promise", "promised"), ("premise", "premises"), ("raise", "raising"), ("advertise", "advertising"),
+        ])
     func notBritish(word: String, other: String) {
         #expect(WordFamily.family(of: word) == WordFamily.family(of: other))
     }

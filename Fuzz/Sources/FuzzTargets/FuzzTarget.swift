@@ -30,7 +30,9 @@ public struct FuzzTarget: Sendable {
         let name = ProcessInfo.processInfo.environment["DRAFTCHECK_FUZZ_TARGET"] ?? ""
         if let target = all.first(where: { $0.name == name }) { return target }
         var message = "set DRAFTCHECK_FUZZ_TARGET to one of:\n"
-        for target in all { message += "  \(target.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(target.summary)\n" }
+        for target in all {
+            message += "  \(target.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(target.summary)\n"
+        }
         FileHandle.standardError.write(Data(message.utf8))
         exit(2)
     }()

@@ -38,7 +38,10 @@ enum ReaderTargets {
         guard let first = data.first else { return }
         let names = ["content.xml", "styles.xml", "META-INF/manifest.xml"]
         let chosen = names[Int(first) % names.count]
-        var parts = [("mimetype", Array("application/vnd.oasis.opendocument.text".utf8)), ("content.xml", Array(minimalContent.utf8))]
+        var parts = [
+            ("mimetype", Array("application/vnd.oasis.opendocument.text".utf8)),
+            ("content.xml", Array(minimalContent.utf8)),
+        ]
         parts.removeAll { $0.0 == chosen }
         parts.append((chosen, [UInt8](data.dropFirst())))
         _ = try? reader.read(data: StoredZip.build(parts), fileName: "answer.odt")
@@ -79,20 +82,48 @@ enum StoredZip {
             let nameBytes = Array(name.utf8)
             let crc = CRC32.checksum(data)
             let size = UInt32(data.count)
-            u32(0x0403_4B50, &out); u16(20, &out); u16(0, &out); u16(0, &out); u16(0, &out); u16(0, &out)
-            u32(crc, &out); u32(size, &out); u32(size, &out); u16(nameBytes.count, &out); u16(0, &out)
+            u32(0x0403_4B50, &out)
+            u16(20, &out)
+            u16(0, &out)
+            u16(0, &out)
+            u16(0, &out)
+            u16(0, &out)
+            u32(crc, &out)
+            u32(size, &out)
+            u32(size, &out)
+            u16(nameBytes.count, &out)
+            u16(0, &out)
             out += nameBytes
             out += data
-            u32(0x0201_4B50, &central); u16(20, &central); u16(20, &central); u16(0, &central); u16(0, &central)
-            u16(0, &central); u16(0, &central); u32(crc, &central); u32(size, &central); u32(size, &central)
-            u16(nameBytes.count, &central); u16(0, &central); u16(0, &central); u16(0, &central); u16(0, &central)
-            u32(0, &central); u32(offset, &central)
+            u32(0x0201_4B50, &central)
+            u16(20, &central)
+            u16(20, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u32(crc, &central)
+            u32(size, &central)
+            u32(size, &central)
+            u16(nameBytes.count, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u32(0, &central)
+            u32(offset, &central)
             central += nameBytes
         }
         let directoryOffset = UInt32(out.count)
         out += central
-        u32(0x0605_4B50, &out); u16(0, &out); u16(0, &out); u16(parts.count, &out); u16(parts.count, &out)
-        u32(UInt32(central.count), &out); u32(directoryOffset, &out); u16(0, &out)
+        u32(0x0605_4B50, &out)
+        u16(0, &out)
+        u16(0, &out)
+        u16(parts.count, &out)
+        u16(parts.count, &out)
+        u32(UInt32(central.count), &out)
+        u32(directoryOffset, &out)
+        u16(0, &out)
         return Data(out)
     }
 }

@@ -34,7 +34,8 @@ enum RubricTargets {
             .appendingPathComponent("draftcheck-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
         let files = FileManager.default
         do {
-            try files.createDirectory(at: directory.appendingPathComponent("lexicon"), withIntermediateDirectories: true)
+            try files.createDirectory(
+                at: directory.appendingPathComponent("lexicon"), withIntermediateDirectories: true)
             for schema in ["rubric.schema.json", "lexicon.schema.json"] {
                 let target = directory.appendingPathComponent(schema)
                 try? files.removeItem(at: target)
@@ -46,7 +47,8 @@ enum RubricTargets {
         }
     }()
 
-    static let lexicon = FuzzTarget("lexicon", "a shared lexicon file, used by a rubric to check a short answer") { data in
+    static let lexicon = FuzzTarget("lexicon", "a shared lexicon file, used by a rubric to check a short answer") {
+        data in
         let (scratchLoader, rubricJSON) = scratchLibrary
         do {
             try data.write(to: scratchLoader.library.lexiconURL(id: "fuzz"))
@@ -74,7 +76,8 @@ enum RubricTargets {
 
     /// Checks an answer that uses the rubric's concepts and renders the reports.
     static func use(_ rubric: Rubric) {
-        var answer = "For example, Tesco's Clubcard has 20 million members (15%). This matters because it keeps customers. "
+        var answer =
+            "For example, Tesco's Clubcard has 20 million members (15%). This matters because it keeps customers. "
         for term in rubric.terms.prefix(40) {
             answer += "\(term.variants.first ?? term.label) is important, however \(term.label) is not only software. "
         }
