@@ -20,6 +20,10 @@ public struct ReferenceTexts: Sendable {
 
     let brief: Set<UInt64>
     let source: Set<UInt64>
+    /// One bit per run hash of either reference (16,384 bits): most runs of an answer are in neither, and a
+    /// bit test rejects them without hashing the hash into a set.
+    private let seen: [UInt64]
+    private static let seenMask: UInt64 = (1 << 14) - 1
 
     /// No reference texts: nothing counts as copied.
     public static let none = ReferenceTexts(brief: [], source: [])
@@ -28,6 +32,12 @@ public struct ReferenceTexts: Sendable {
     public init(brief: [String], source: [String]) {
         self.brief = Self.runs(brief)
         self.source = Self.runs(source)
+        var bits = [UInt64](repeating: 0, count: Int(Self.seenMask + 1) / 64)
+        for h in self.brief.union(self.source) {
+            let b = h & Self.seenMask
+            bits[Int(b >> 6)] |= 1 << (b & 63)
+        }
+        seen = bits
     }
 
     /// True when there is nothing to compare with.
@@ -48,6 +58,7 @@ public struct ReferenceTexts: Sendable {
         guard words.count >= Self.runWords else { return nil }
         // Hash the runs once; most sentences share none with either reference and stop here.
         let runs = WordHasher.runHashes(words, length: Self.runWords)
+        guard runs.contains(where: mayBeShared) else { return nil }
         if !brief.isEmpty && runs.contains(where: brief.contains) && Self.isCopied(words.count, runs, from: brief) {
             return .brief
         }
@@ -55,6 +66,12 @@ public struct ReferenceTexts: Sendable {
             return .source
         }
         return nil
+    }
+
+    /// False when no reference has the run (a bit test); true when one may have it.
+    @inline(__always) private func mayBeShared(_ h: UInt64) -> Bool {
+        let b = h & Self.seenMask
+        return seen[Int(b >> 6)] & (1 << (b & 63)) != 0
     }
 
     private static func isCopied(_ wordCount: Int, _ runs: [UInt64], from reference: Set<UInt64>) -> Bool {
