@@ -32,6 +32,7 @@ extension AnalysisBuilder {
         let workplaceMarker = -(Cue.workplaceMarker.rawValue + 1)
         var names: [[UInt8]] = []
         var sentenceStarts: [(sentence: Int, first: Int, last: Int)] = []
+        var unconfirmed: [(sentence: Int, first: Int, last: Int)] = []
         for s in sentences.indices where !blocks[sentences[s].block].isReferenceList {
             for n in cueRanges[s] where cueMatches[n].entry == exampleMarker || cueMatches[n].entry == workplaceMarker {
                 let m = cueMatches[n]
@@ -80,20 +81,35 @@ extension AnalysisBuilder {
                     lastOrganisationEnd = last
                 case .sentenceStart:
                     sentenceStarts.append((s, i, last))
+                case .unconfirmed:
+                    unconfirmed.append((s, i, last))
+                    lastOrganisationEnd = last
                 case .notOrganisation:
                     break
                 }
                 i = last + 1
             }
         }
+        // A capitalised word with no evidence from its context is as often a topic written in capitals ("Discount
+        // offers"), a product or a title as an organisation: it counts when the answer names it twice, or uses it
+        // as an organisation elsewhere.
+        let unconfirmedKeys = unconfirmed.map { nameKey($0.first, $0.last) }
+        for (c, key) in zip(unconfirmed, unconfirmedKeys)
+        where names.contains(key) || unconfirmedKeys.filter({ $0 == key }).count >= 2 {
+            out.append(finding(.example, c.first, c.last, sentence: c.sentence))
+            names.append(key)
+        }
         // A name at the start of a sentence counts when the answer uses it as an organisation elsewhere.
         for c in sentenceStarts where names.contains(nameKey(c.first, c.last)) {
             out.append(finding(.example, c.first, c.last, sentence: c.sentence))
         }
+        out.sort { $0.range.lowerBound < $1.range.lowerBound }
         return out
     }
 
-    private enum NameJudgement { case organisation, sentenceStart, notOrganisation }
+    /// `unconfirmed`: a name with no evidence from its context (no suffix, possessive, cue or list), which counts
+    /// only when the answer names it again.
+    private enum NameJudgement { case organisation, sentenceStart, unconfirmed, notOrganisation }
 
     /// The last token of a capitalised name starting at `i`: capitalised words joined directly or by "&"
     /// or a lower-case "of" ("Bank of England").
@@ -180,7 +196,7 @@ extension AnalysisBuilder {
         }
         if last + 1 < range.upperBound && isPlaceNoun(last + 1) { return .notOrganisation }
         if isCue(first, .firstName) { return .notOrganisation }
-        return .organisation
+        return single ? .unconfirmed : .organisation
     }
 
     private func letterCount(_ k: Int) -> Int {

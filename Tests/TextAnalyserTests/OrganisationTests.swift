@@ -35,7 +35,7 @@ struct OrganisationTests {
             ("The drinks brand innocent writes playful labels.", "innocent"),
             ("HSBC's app lets customers freeze a card.", "HSBC's"),
             ("The customers of Thornbury Leisure renew every spring.", "Thornbury Leisure"),
-            ("Loyalty fell when Wilko closed its stores.", "Wilko"),
+            ("Loyalty fell when Wilko closed its stores, and Wilko staff moved to rivals.", "Wilko"),
             ("At Calder Bank the app sends alerts.", "Calder Bank"),
         ])
     func found(text: String, expected: String) {

@@ -40,9 +40,16 @@ struct TitleCaseIdeaTests {
         arguments: [
             ("Every buyer from Castlegate Motors Ltd gets a free valet.", "Castlegate Motors Ltd"),
             ("I worked at Fenwick Pies for two years.", "Fenwick Pies"),
-            ("Our wine comes mostly via Stewarts, whose buyers visit each month.", "Stewarts"),
+            ("Our wine comes mostly via Stewarts, and Stewarts buyers visit each month.", "Stewarts"),
         ])
     func stillNames(_ text: String, _ name: String) {
         #expect(names(text).contains(name), "\(names(text))")
+    }
+
+    @Test("A single capitalised word with no evidence from its context counts only when the answer names it again")
+    func singleWordNeedsConfirmation() {
+        #expect(names("We checked the Silhouette of each cluster before choosing four.").isEmpty)
+        #expect(names("Loyalty fell when Wilko closed its stores.").isEmpty, "one bare mention is not enough")
+        #expect(names("Loyalty fell when Wilko closed its stores; Wilko staff moved to rivals.").contains("Wilko"))
     }
 }
