@@ -196,12 +196,13 @@ public struct Assessor: Sendable {
         return here + point.levels[r + 1].toReach
     }
 
+    /// The changes that gain most: reaching each point's next level, worth at least the bottom of its range.
     private func nextSteps(_ points: [PointResult]) -> [NextStep] {
         let steps = points.compactMap { p -> NextStep? in
             let next = (p.levelIndex ?? -1) + 1
             guard next < p.point.levels.count else { return nil }
             return NextStep(
-                pointID: p.point.id, title: p.point.title, gain: p.point.levels[next].marks - p.awarded,
+                pointID: p.point.id, title: p.point.title, gain: max(0, p.point.levels[next].minMarks - p.awarded),
                 advice: p.point.levels[next].toReach)
         }
         return Array(

@@ -290,4 +290,11 @@ struct BestFitTests {
             "When regulars feel the cafe remembers them, their loyalty turns into years of retention for the owner.")
         #expect(linking.points[0].development == 1)
     }
+
+    @Test("The gain promised for reaching the next level is the bottom of its range, not the top")
+    func nextStepGainIsTheLeastTheNextLevelGives() {
+        let a = assess(v2Rubric(), "Loyalty matters to every shop in town.")
+        #expect(a.points[0].level == "Knowledge")
+        #expect(a.nextSteps.first?.gain == 1, "Analysis gives 2 to 4 marks; from 1 mark the sure gain is 1")
+    }
 }
