@@ -49,9 +49,8 @@ public struct FileRecord: Sendable {
         case .over: overLimit = true
         default: break
         }
-        // Pasting the question is not stuffing: it earns nothing, and the learner's report says so.
         stuffing = a.analysis.findings.contains {
-            if case .stuffing(let kind) = $0.kind { return kind != .copiedFromBrief } else { return false }
+            if case .stuffing(let kind) = $0.kind { return kind.isGaming } else { return false }
         }
         misconceptions = a.misconceptions.map(\.misconception.id)
     }

@@ -36,6 +36,10 @@ public struct Finding: Sendable, Hashable {
         case buzzwordList = "buzzword-list"
         /// Copied from the assignment brief.
         case copiedFromBrief = "copied-from-brief"
+
+        /// Whether it games a keyword search. Repeating the question is reported to the learner (it earns
+        /// nothing) but is what many learners do to lay out an answer, so it is not flagged as stuffing.
+        public var isGaming: Bool { self != .copiedFromBrief }
     }
 
     /// What was recognised.

@@ -2,15 +2,16 @@
 /// what it says is about the same thing.
 enum Continuation {
     /// First words that refer back to the previous sentence.
-    static let firstWords: Set<String> = [
+    static let firstWords: [StaticString] = [
         "this", "these", "that", "those", "it", "its", "they", "their", "such", "so", "thus", "therefore", "hence",
         "consequently", "accordingly", "however", "also", "furthermore", "moreover", "additionally", "similarly",
         "likewise", "nevertheless", "nonetheless", "yet", "but", "and", "because", "otherwise", "here", "eventually",
     ]
     /// Two-word openings that refer back.
-    static let firstPairs: Set<String> = [
-        "as a", "for example", "for instance", "in turn", "in addition", "on the", "because of", "due to",
-        "in fact", "in particular", "as such", "in contrast", "by contrast", "in short", "in this", "to do",
+    static let firstPairs: [(StaticString, StaticString)] = [
+        ("as", "a"), ("for", "example"), ("for", "instance"), ("in", "turn"), ("in", "addition"), ("on", "the"),
+        ("because", "of"), ("due", "to"), ("in", "fact"), ("in", "particular"), ("as", "such"), ("in", "contrast"),
+        ("by", "contrast"), ("in", "short"), ("in", "this"), ("to", "do"),
     ]
 }
 
@@ -27,14 +28,13 @@ extension AnalysisBuilder {
         }
     }
 
+    /// Compares the sentence's first two words as bytes (this runs for every sentence of every check).
     private func opensWithContinuation(_ s: Sentence) -> Bool {
-        var words: [String] = []
-        for k in s.tokens where tokens[k].kind == .word {
-            words.append(source.text(tokens[k].range).lowercased())
-            if words.count == 2 { break }
+        guard let first = s.tokens.first(where: { tokens[$0].kind == .word }) else { return false }
+        if word(first, isOneOf: Continuation.firstWords) { return true }
+        guard let second = (first + 1..<s.tokens.upperBound).first(where: { tokens[$0].kind == .word }) else {
+            return false
         }
-        guard let first = words.first else { return false }
-        if Continuation.firstWords.contains(first) { return true }
-        return words.count == 2 && Continuation.firstPairs.contains(words[0] + " " + words[1])
+        return Continuation.firstPairs.contains { word(first, is: $0.0) && word(second, is: $0.1) }
     }
 }

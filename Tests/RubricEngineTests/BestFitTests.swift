@@ -297,4 +297,16 @@ struct BestFitTests {
         #expect(a.points[0].level == "Knowledge")
         #expect(a.nextSteps.first?.gain == 1, "Analysis gives 2 to 4 marks; from 1 mark the sure gain is 1")
     }
+
+    @Test("A short paragraph is about what it opens with; a whole answer in one paragraph is not")
+    func topicParagraphs() {
+        let short =
+            "Loyal customers keep the cafe going. Regulars order every day. Staff greet them by name because it builds trust."
+        #expect(assess(v2Rubric(), short).points[0].level == "Analysis")
+        let long =
+            short
+            + " The roof was mended in May. Parking is free after six. Prices rose because milk cost more. The owner hired a cook."
+        let a = assess(v2Rubric(), long)
+        #expect(a.points[0].level == "Knowledge", "in a long paragraph only the sentences about loyalty count")
+    }
 }
