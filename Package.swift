@@ -11,11 +11,13 @@ let package = Package(
         .library(name: "DocumentReaders", targets: ["DocumentReaders"]),
         .library(name: "Calibration", targets: ["Calibration"]),
         .library(name: "JSONSupport", targets: ["JSONSupport"]),
+        .library(name: "BinaryPacking", targets: ["BinaryPacking"]),
         .library(name: "DraftcheckKit", targets: ["DraftcheckKit"]),
         .library(name: "DraftcheckServer", targets: ["DraftcheckServer"]),
     ],
     targets: [
-        .target(name: "TextAnalyser"),
+        .target(name: "BinaryPacking"),
+        .target(name: "TextAnalyser", dependencies: ["BinaryPacking"]),
         .target(name: "JSONSupport"),
         .target(name: "RubricEngine", dependencies: ["TextAnalyser", "JSONSupport"]),
         .target(name: "Reporter", dependencies: ["RubricEngine", "TextAnalyser", "JSONSupport"]),
@@ -51,7 +53,7 @@ let package = Package(
             ],
             path: "Sources/draftcheck-bench"
         ),
-        .testTarget(name: "TextAnalyserTests", dependencies: ["TextAnalyser"]),
+        .testTarget(name: "TextAnalyserTests", dependencies: ["TextAnalyser", "BinaryPacking"]),
         .testTarget(name: "RubricEngineTests", dependencies: ["RubricEngine", "TextAnalyser"]),
         .testTarget(name: "ReporterTests", dependencies: ["Reporter", "RubricEngine", "TextAnalyser", "JSONSupport"]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], exclude: ["Fixtures"]),

@@ -44,13 +44,17 @@ run_one() {
     local name=$1
     local work="$root/Fuzz/.work/corpus/$name"
     local crashes="$root/Fuzz/.work/crashes"
+    local generated="$root/Fuzz/.work/seeds/$name"
     mkdir -p "$work" "$crashes" "$root/Fuzz/corpus/$name"
+    # Seeds in formats that change with the code (such as compiled-lexicon tables) are made by the harness.
+    rm -rf "$generated"
+    DRAFTCHECK_FUZZ_TARGET=$name DRAFTCHECK_FUZZ_WRITE_SEEDS="$generated" "$binary"
     echo "== fuzzing $name for ${seconds}s"
     # shellcheck disable=SC2086
     DRAFTCHECK_FUZZ_TARGET=$name nice -n 10 "$binary" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 -artifact_prefix="$crashes/$name-" ${FUZZ_OPTIONS:-} \
-        "$work" "$root/Fuzz/corpus/$name"
+        "$work" "$root/Fuzz/corpus/$name" "$generated"
 }
 
 if [ "$target" = all ]; then

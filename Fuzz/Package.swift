@@ -16,6 +16,7 @@ let package = Package(
                 .product(name: "RubricEngine", package: "draftcheck"),
                 .product(name: "TextAnalyser", package: "draftcheck"),
                 .product(name: "Reporter", package: "draftcheck"),
+                .product(name: "BinaryPacking", package: "draftcheck"),
             ]
         ),
         .executableTarget(name: "draftcheck-fuzz", dependencies: ["FuzzTargets"]),

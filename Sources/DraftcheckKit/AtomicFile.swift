@@ -10,9 +10,19 @@ public enum AtomicFile {
 
     /// Writes `text` as UTF-8.
     public static func write(_ text: String, to url: URL) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: url) }
+    }
+
+    /// Writes `bytes`.
+    public static func write(bytes: [UInt8], to url: URL) throws {
+        try bytes.withUnsafeBytes { try write($0, to: url) }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to url: URL) throws {
         let tmp = temporaryURL(for: url)
         do {
-            try writeBytes(text, to: tmp)
+            try writeBytes(bytes, to: tmp)
             try moveIntoPlace(tmp, url)
         } catch {
             try? FileManager.default.removeItem(at: tmp)
@@ -20,21 +30,19 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes the UTF-8 bytes with plain POSIX calls (Foundation's Data.write also syncs to disk,
+    /// Writes the bytes with plain POSIX calls (Foundation's Data.write also syncs to disk,
     /// which costs more than the checking itself for a thousand small feedback files).
-    private static func writeBytes(_ text: String, to url: URL) throws {
+    private static func writeBytes(_ buf: UnsafeRawBufferPointer, to url: URL) throws {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
         defer { close(fd) }
-        var text = text
-        try text.withUTF8 { buf in
-            var done = 0
-            while done < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: url.path]) }
-                done += n
-            }
+        guard let base = buf.baseAddress else { return }
+        var done = 0
+        while done < buf.count {
+            let n = Foundation.write(fd, base + done, buf.count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: url.path]) }
+            done += n
         }
     }
 

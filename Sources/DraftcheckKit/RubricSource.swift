@@ -1,5 +1,6 @@
 import Foundation
 import RubricEngine
+import TextAnalyser
 
 /// Why a rubric could not be had: the diagnostics to show, and whether it was only an unknown id
 /// (a usage error on the command line).
@@ -25,12 +26,17 @@ public final class RubricSource: @unchecked Sendable {
     private var cache: [String: (stamp: Date?, rubric: Rubric)] = [:]
     private let library: RubricLibrary?
     private let validationMemo: ValidationMemo?
+    private let lexiconStore: CompiledLexiconStore?
 
     /// A source over `library`, or over the built-in library found from the executable; `validationMemo`
-    /// skips validating files that passed before.
-    public init(library: RubricLibrary? = RubricLibrary.locate(), validationMemo: ValidationMemo? = nil) {
+    /// skips validating files that passed before, and `lexiconStore` compiling lexicons compiled before.
+    public init(
+        library: RubricLibrary? = RubricLibrary.locate(), validationMemo: ValidationMemo? = nil,
+        lexiconStore: CompiledLexiconStore? = nil
+    ) {
         self.library = library
         self.validationMemo = validationMemo
+        self.lexiconStore = lexiconStore
     }
 
     /// The loader (schemas read once).
@@ -47,7 +53,8 @@ public final class RubricSource: @unchecked Sendable {
                 ]))
         }
         do {
-            let made = try RubricLoader(library: library, validationMemo: validationMemo)
+            let made = try RubricLoader(
+                library: library, validationMemo: validationMemo, lexiconStore: lexiconStore)
             loader = made
             return .success(made)
         } catch {

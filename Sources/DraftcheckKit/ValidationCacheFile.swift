@@ -31,14 +31,7 @@ public final class ValidationCacheFile: ValidationMemo, @unchecked Sendable {
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment)
         -> ValidationCacheFile?
     {
-        if let configured = environment["DRAFTCHECK_CACHE"], !configured.isEmpty {
-            return configured == "off" ? nil : ValidationCacheFile(folder: URL(fileURLWithPath: configured))
-        }
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return ValidationCacheFile(folder: URL(fileURLWithPath: xdg).appendingPathComponent("draftcheck"))
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return ValidationCacheFile(folder: URL(fileURLWithPath: home).appendingPathComponent(".cache/draftcheck"))
+        CacheFolder.standard(environment: environment).map { ValidationCacheFile(folder: $0) }
     }
 
     /// Whether these contents passed validation in an earlier run or this one.
@@ -60,5 +53,21 @@ public final class ValidationCacheFile: ValidationMemo, @unchecked Sendable {
         defer { close(fd) }
         let line = Array((key.description + "\n").utf8)
         _ = line.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+    }
+}
+
+/// Where the command line keeps what it remembers between runs: `$DRAFTCHECK_CACHE`, else
+/// `$XDG_CACHE_HOME/draftcheck`, else `~/.cache/draftcheck`; `DRAFTCHECK_CACHE=off` turns caching off.
+public enum CacheFolder {
+    /// The folder, or nil when caching is off or no home folder is known.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        if let configured = environment["DRAFTCHECK_CACHE"], !configured.isEmpty {
+            return configured == "off" ? nil : URL(fileURLWithPath: configured)
+        }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("draftcheck")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return URL(fileURLWithPath: home).appendingPathComponent(".cache/draftcheck")
     }
 }

@@ -46,14 +46,14 @@ public struct Rubric: Sendable {
     /// Total marks available.
     public var totalMarks: Double { markingPoints.reduce(0) { $0 + $1.marks } }
 
-    /// Builds a rubric and compiles its lexicon.
+    /// Builds a rubric and compiles its lexicon (or takes it from `lexiconStore`).
     public init(
         id: String, title: String, description: String? = nil, course: Course, wordLimit: WordLimit? = nil,
         bands: [Band], markingPoints: [MarkingPoint], misconceptions: [Misconception] = [],
         feedForward: [String] = [], learningOutcomes: [LearningOutcome] = [], terms: [TermDefinition],
         path: String = "",
         schemaVersion: Int = 1, task: String? = nil, source: SourceMaterial? = nil, negationIsContent: Set<Int> = [],
-        sourceDetailTerms: Set<Int> = []
+        sourceDetailTerms: Set<Int> = [], lexiconStore: CompiledLexiconStore? = nil
     ) {
         self.id = id
         self.title = title
@@ -67,7 +67,7 @@ public struct Rubric: Sendable {
         self.learningOutcomes = learningOutcomes
         self.terms = terms
         self.path = path
-        self.lexicon = Lexicon(terms: terms)
+        self.lexicon = Lexicon(terms: terms, store: lexiconStore)
         self.schemaVersion = schemaVersion
         self.task = task
         self.source = source

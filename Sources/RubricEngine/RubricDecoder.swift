@@ -74,7 +74,7 @@ struct RubricDecoder {
             feedForward: (root["feedForward"]?.arrayValue ?? []).compactMap(\.stringValue),
             learningOutcomes: outcomes, terms: terms, path: file, schemaVersion: version,
             task: root["task"]?.stringValue, source: source, negationIsContent: negationIsContent,
-            sourceDetailTerms: detailTerms)
+            sourceDetailTerms: detailTerms, lexiconStore: loader.lexiconStore)
     }
 
     /// Version 2 additions in a version 1 file are an error: an older draftcheck would reject the file.

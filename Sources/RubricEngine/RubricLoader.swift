@@ -11,12 +11,17 @@ public struct RubricLoader: Sendable {
     private let lexiconSchema: LazySchema
     /// File contents already known to pass schema validation; nil validates every time.
     public var validationMemo: ValidationMemo?
+    /// Compiled lexicons kept between runs; nil compiles every time.
+    public var lexiconStore: CompiledLexiconStore?
 
     /// Creates a loader; fails when the library's schemas cannot be read. A schema is compiled the first
     /// time a file needs validating against it.
-    public init(library: RubricLibrary, validationMemo: ValidationMemo? = nil) throws(RubricLoadError) {
+    public init(
+        library: RubricLibrary, validationMemo: ValidationMemo? = nil, lexiconStore: CompiledLexiconStore? = nil
+    ) throws(RubricLoadError) {
         self.library = library
         self.validationMemo = validationMemo
+        self.lexiconStore = lexiconStore
         rubricSchema = LazySchema(url: library.rubricSchemaURL, bytes: try Self.read(library.rubricSchemaURL))
         lexiconSchema = LazySchema(url: library.lexiconSchemaURL, bytes: try Self.read(library.lexiconSchemaURL))
     }

@@ -102,13 +102,38 @@ public struct Lexicon: Sendable {
 
     /// Compiles terms (and the built-in cues) into a lexicon. Terms with unknown context ids ignore those ids.
     public init(terms: [TermDefinition]) {
+        self.init(terms: terms, tables: Self.compile(terms))
+    }
+
+    /// A lexicon over `terms` with tables already compiled for their wording.
+    init(terms: [TermDefinition], tables: Tables) {
         self.terms = terms
         var index: [String: Int] = [:]
         for (i, t) in terms.enumerated() where index[t.id] == nil { index[t.id] = i }
         self.termIndex = index
         contextIndexes = terms.map { $0.requiresContext.compactMap { index[$0] } }
         termKinds = terms.map(\.kind)
+        vocabulary = tables.vocabulary
+        transitions = tables.transitions
+        terminalOffsets = tables.terminalOffsets
+        terminalEntries = tables.terminalEntries
+        startsPhrase = tables.startsPhrase
+        wordCues = tables.wordCues
+        families = tables.families
+    }
 
+    /// The parts of a lexicon that depend only on its terms' wording, in the order given.
+    struct Tables {
+        var vocabulary: Vocabulary
+        var transitions: TransitionTable
+        var terminalOffsets: [Int32]
+        var terminalEntries: [Int32]
+        var startsPhrase: [Bool]
+        var wordCues: [UInt64]
+        var families: [Int32]
+    }
+
+    private static func compile(_ terms: [TermDefinition]) -> Tables {
         var builder = TrieBuilder()
         for (i, term) in terms.enumerated() {
             let family = term.matchesFamilies
@@ -135,22 +160,19 @@ public struct Lexicon: Sendable {
         var cues = [UInt64](repeating: 0, count: builder.vocabulary.count)
         for (id, cue) in singleWordCues { cues[Int(id)] |= 1 << UInt64(cue.rawValue) }
         let families = builder.mergeFamilyEdges(builder.familiesOfWords())
-        vocabulary = builder.vocabulary
-        transitions = TransitionTable(builder.transitions)
         var offsets: [Int32] = [0]
         var entries: [Int32] = []
         for list in builder.terminals {
             entries += list
             offsets.append(Int32(entries.count))
         }
-        terminalOffsets = offsets
-        terminalEntries = entries
         var starts = [Bool](repeating: false, count: builder.vocabulary.count)
         for key in builder.transitions.keys where key >> 32 == 0 { starts[Int(UInt32(truncatingIfNeeded: key))] = true }
         for (id, family) in families.enumerated() where family >= 0 && starts[Int(family)] { starts[id] = true }
-        startsPhrase = starts
-        wordCues = cues
-        self.families = families
+        return Tables(
+            vocabulary: builder.vocabulary, transitions: TransitionTable(builder.transitions),
+            terminalOffsets: offsets, terminalEntries: entries, startsPhrase: starts, wordCues: cues,
+            families: families)
     }
 
     /// A variant written as one word in capitals, such as "ONS" or "KPIs".

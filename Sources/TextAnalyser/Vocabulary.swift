@@ -1,3 +1,5 @@
+import BinaryPacking
+
 /// An open-addressing hash table from normalised word bytes to dense ids, built when a lexicon is compiled
 /// and read for every token of every answer, so a lookup allocates nothing.
 struct Vocabulary: Sendable {
@@ -81,6 +83,53 @@ struct Vocabulary: Sendable {
     }
 }
 
+extension Vocabulary {
+    /// Writes the words in id order, whether it has families, and its family filter.
+    func pack(into writer: inout ByteWriter) {
+        writer.append(array: keyLengths)
+        writer.append(array: arena)
+        writer.append(UInt8(hasFamilies ? 1 : 0))
+        familyFilter.pack(into: &writer)
+    }
+
+    /// Reads what `pack` wrote and rebuilds the hash table, or nil when the words do not fit the arena or a
+    /// word repeats (its id would not be the one the tables that follow refer to).
+    static func unpack(from reader: inout ByteReader) -> Vocabulary? {
+        guard let lengths = reader.readArray(of: Int32.self), let arena = reader.readArray(of: UInt8.self),
+            let families = reader.read(UInt8.self), families <= 1,
+            let filter = FamilyFilter.unpack(from: &reader)
+        else { return nil }
+        var vocabulary = Vocabulary()
+        var size = vocabulary.slots.count
+        while lengths.count * 2 > size { size *= 2 }
+        vocabulary.slots = Array(repeating: -1, count: size)
+        vocabulary.mask = size - 1
+        vocabulary.keyStarts.reserveCapacity(lengths.count)
+        vocabulary.hashes.reserveCapacity(lengths.count)
+        vocabulary.keyLengths = lengths
+        vocabulary.arena = arena
+        var start = 0
+        let sound = arena.withUnsafeBufferPointer { whole -> Bool in
+            for length in lengths {
+                guard length >= 0, Int(length) <= whole.count - start else { return false }
+                let word = UnsafeBufferPointer(rebasing: whole[start..<(start + Int(length))])
+                // A word that repeats would not get the id the tables that follow refer to.
+                guard vocabulary.lookup(word, word.count) == nil else { return false }
+                let h = Vocabulary.hash(word, word.count)
+                vocabulary.place(Int32(vocabulary.keyStarts.count), h)
+                vocabulary.keyStarts.append(Int32(start))
+                vocabulary.hashes.append(h)
+                start += Int(length)
+            }
+            return true
+        }
+        guard sound, start == arena.count else { return nil }
+        vocabulary.hasFamilies = families == 1
+        vocabulary.familyFilter = filter
+        return vocabulary
+    }
+}
+
 /// The phrase trie's edges: an open-addressing table from (node << 32 | word id) to the next node,
 /// probed with a multiplicative hash. A trie step runs for nearly every word of every answer, and
 /// `Dictionary`'s seeded SipHash cost more than the rest of the step.
@@ -94,19 +143,50 @@ struct TransitionTable: Sendable {
 
     /// Builds the table from the edges collected while compiling.
     init(_ edges: [UInt64: Int32]) {
+        self.init(keys: Array(edges.keys), values: Array(edges.values))
+    }
+
+    /// Builds the table from parallel arrays of edge keys and the nodes they lead to (the key `UInt64.max`
+    /// is never an edge). At most half the slots are used, so a probe always ends.
+    private init(keys edgeKeys: [UInt64], values edgeValues: [Int32]) {
         var bits = 4
-        while (1 << bits) < edges.count * 2 { bits += 1 }
+        while (1 << bits) < edgeKeys.count * 2 { bits += 1 }
         let size = 1 << bits
         keys = Array(repeating: Self.empty, count: size)
         values = Array(repeating: -1, count: size)
         shift = UInt64(64 - bits)
         mask = size - 1
-        for (k, v) in edges {
+        for (k, v) in zip(edgeKeys, edgeValues) {
             var i = Self.slot(k, shift)
             while keys[i] != Self.empty { i = (i + 1) & mask }
             keys[i] = k
             values[i] = v
         }
+    }
+
+    /// Writes the edges.
+    func pack(into writer: inout ByteWriter) {
+        var edgeKeys: [UInt64] = []
+        var edgeValues: [Int32] = []
+        // In key order, so that the same edges always make the same bytes.
+        for (k, v) in zip(keys, values).filter({ $0.0 != Self.empty }).sorted(by: { $0.0 < $1.0 }) {
+            edgeKeys.append(k)
+            edgeValues.append(v)
+        }
+        writer.append(array: edgeKeys)
+        writer.append(array: edgeValues)
+    }
+
+    /// Reads what `pack` wrote, or nil when an edge leads to a node outside `0..<nodes`, starts from one, or
+    /// is keyed by a word outside `0..<words`.
+    static func unpack(from reader: inout ByteReader, nodes: Int, words: Int) -> TransitionTable? {
+        guard let edgeKeys = reader.readArray(of: UInt64.self), let edgeValues = reader.readArray(of: Int32.self),
+            edgeKeys.count == edgeValues.count
+        else { return nil }
+        for (k, v) in zip(edgeKeys, edgeValues) {
+            guard v >= 0, Int(v) < nodes, k >> 32 < UInt64(nodes), k & 0xFFFF_FFFF < UInt64(words) else { return nil }
+        }
+        return TransitionTable(keys: edgeKeys, values: edgeValues)
     }
 
     @inline(__always) fileprivate static func slot(_ key: UInt64, _ shift: UInt64) -> Int {

@@ -1,3 +1,5 @@
+import BinaryPacking
+
 /// Word families: the key under which the analyser matches a concept's words, so that a concept listed
 /// in one form ("personalisation") also matches its inflections and derivations ("personalising",
 /// "personalised"). The key is the Porter2 stem of the Normaliser's folded form, with three tables on
@@ -156,6 +158,26 @@ struct FamilyFilter: Sendable {
             Self.set(&four, Self.fourIndex(s[0], s[1], s[2], s[3]))
             if s[3] == i { Self.set(&four, Self.fourIndex(s[0], s[1], s[2], y)) }  // copy, copi
         }
+    }
+
+    /// Writes the three bit sets.
+    func pack(into writer: inout ByteWriter) {
+        writer.append(array: four)
+        writer.append(array: three)
+        writer.append(array: short)
+    }
+
+    /// Reads what `pack` wrote, or nil when a bit set is not the size the filter's indexes assume.
+    static func unpack(from reader: inout ByteReader) -> FamilyFilter? {
+        var filter = FamilyFilter()
+        guard let four = reader.readArray(of: UInt64.self), four.count == filter.four.count,
+            let three = reader.readArray(of: UInt64.self), three.count == filter.three.count,
+            let short = reader.readArray(of: UInt64.self), short.count == filter.short.count
+        else { return nil }
+        filter.four = four
+        filter.three = three
+        filter.short = short
+        return filter
     }
 
     /// Admits one word as written (a table word whose family the lexicon uses).

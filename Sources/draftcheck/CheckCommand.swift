@@ -91,14 +91,17 @@ enum CheckCommand {
 /// A failure carries the exit code to stop with.
 enum RubricResolver {
     /// A loader over the built-in library (its schemas and lexicons). With `memo`, files that passed
-    /// schema validation before (same bytes) are not validated again.
+    /// schema validation before (same bytes) are not validated again, and compiled lexicons are reused.
     static func loader(memo: Bool = true) -> Result<RubricLoader, ExitCode> {
         guard let lib = RubricLibrary.locate() else {
             Output.err("draftcheck: the built-in rubrics were not found; set DRAFTCHECK_RUBRICS to the Rubrics folder")
             return .failure(.rubricError)
         }
         do {
-            return .success(try RubricLoader(library: lib, validationMemo: memo ? ValidationCacheFile.standard() : nil))
+            return .success(
+                try RubricLoader(
+                    library: lib, validationMemo: memo ? ValidationCacheFile.standard() : nil,
+                    lexiconStore: memo ? CompiledLexiconCache.standard() : nil))
         } catch {
             for d in error.diagnostics { Output.err(d.description) }
             return .failure(.rubricError)

@@ -25,7 +25,9 @@ enum LSPCommand {
         signal(SIGPIPE, SIG_IGN)
         let server = LanguageServer(
             connection: Connection(input: STDIN_FILENO, output: STDOUT_FILENO),
-            rubrics: RubricSource(validationMemo: ValidationCacheFile.standard()), version: version)
+            rubrics: RubricSource(
+                validationMemo: ValidationCacheFile.standard(), lexiconStore: CompiledLexiconCache.standard()),
+            version: version)
         return server.run() == 0 ? .success : .inputError
     }
 }

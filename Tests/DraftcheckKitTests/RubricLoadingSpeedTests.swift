@@ -2,6 +2,7 @@ import DraftcheckKit
 import Foundation
 import RubricEngine
 import Testing
+import TextAnalyser
 
 private let repoRubrics = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Rubrics")
@@ -95,5 +96,98 @@ struct RubricLoadingSpeedTests {
             RubricCatalog.entries(in: RubricLibrary(directory: folder)) == [
                 RubricCatalog.Entry(id: "broken", title: nil)
             ])
+    }
+}
+
+/// Wraps the cache folder and counts which lookups it answered.
+private final class CountingLexiconStore: CompiledLexiconStore, @unchecked Sendable {
+    let inner: CompiledLexiconCache
+    private(set) var answered = 0
+    private(set) var saved = 0
+    init(_ inner: CompiledLexiconCache) { self.inner = inner }
+    func tables(for key: LexiconKey) -> [UInt8]? {
+        let found = inner.tables(for: key)
+        if found != nil { answered += 1 }
+        return found
+    }
+    func save(_ tables: [UInt8], for key: LexiconKey) {
+        saved += 1
+        inner.save(tables, for: key)
+    }
+}
+
+@Suite("Compiled lexicons kept in the cache folder")
+struct CompiledLexiconCacheTests {
+    private static let answer = """
+        ## Customer retention at Tesco
+        Tesco's Clubcard personalises offers, so retention rose by 12% between 2019 and 2021 (Tesco, 2022).
+        However, CRM is not just software: staff training matters, because complaints fell after it.
+        """
+
+    private static func findings(_ rubric: Rubric) -> [String] {
+        Analyser(lexicon: rubric.lexicon).analyse(SourceText(answer)).findings.map { "\($0)" }
+    }
+
+    private static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("lexicons-\(UUID().uuidString)")
+    }
+
+    @Test("Every built-in rubric's lexicon read back from the cache finds exactly what the compiled one finds")
+    func readBackMatchesCompiled() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = RubricLibrary(directory: repoRubrics)
+        for id in library.builtInIDs() {
+            let store = CountingLexiconStore(CompiledLexiconCache(folder: folder, codeIdentity: 7))
+            let compiled = try RubricLoader(library: library, lexiconStore: store).load(idOrPath: id)
+            #expect(store.saved == 1 && store.answered == 0, "\(id): the first load compiles and saves")
+            let cached = try RubricLoader(library: library, lexiconStore: store).load(idOrPath: id)
+            #expect(store.answered == 1 && store.saved == 1, "\(id): the second load reads the saved tables")
+            #expect(Self.findings(cached) == Self.findings(compiled), "\(id)")
+            #expect(!Self.findings(cached).isEmpty)
+        }
+    }
+
+    @Test("Another build of draftcheck does not read tables this one wrote, and damaged files are recompiled")
+    func identityAndDamage() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = RubricLibrary(directory: repoRubrics)
+        let mine = CountingLexiconStore(CompiledLexiconCache(folder: folder, codeIdentity: 1))
+        _ = try RubricLoader(library: library, lexiconStore: mine).load(idOrPath: "crm-strategy")
+        let other = CountingLexiconStore(CompiledLexiconCache(folder: folder, codeIdentity: 2))
+        _ = try RubricLoader(library: library, lexiconStore: other).load(idOrPath: "crm-strategy")
+        #expect(other.answered == 0 && other.saved == 1)
+        let tables = try FileManager.default.contentsOfDirectory(
+            at: folder.appendingPathComponent("lexicons-v1"), includingPropertiesForKeys: nil)
+        #expect(tables.count == 2)
+        for file in tables { try Data("not tables".utf8).write(to: file) }
+        let again = CountingLexiconStore(CompiledLexiconCache(folder: folder, codeIdentity: 1))
+        let rubric = try RubricLoader(library: library, lexiconStore: again).load(idOrPath: "crm-strategy")
+        #expect(again.answered == 1 && again.saved == 1, "the damaged file is read, refused and replaced")
+        #expect(!Self.findings(rubric).isEmpty)
+    }
+
+    @Test("The folder keeps only the newest compiled lexicons")
+    func pruning() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = CompiledLexiconCache(folder: folder, codeIdentity: 3)
+        for i in 0..<(CompiledLexiconCache.maximumFiles + 5) {
+            cache.save([UInt8(i)], for: LexiconKey(high: UInt64(i), low: 0))
+        }
+        let tablesFolder = folder.appendingPathComponent("lexicons-v1")
+        var left = try FileManager.default.contentsOfDirectory(at: tablesFolder, includingPropertiesForKeys: nil)
+        #expect(left.count == CompiledLexiconCache.maximumFiles)
+        // Make every file an hour old: the next one saved is then the newest, and must survive the pruning.
+        for file in left {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: file.path)
+        }
+        let newest = LexiconKey(high: 999, low: 0)
+        cache.save([42], for: newest)
+        left = try FileManager.default.contentsOfDirectory(at: tablesFolder, includingPropertiesForKeys: nil)
+        #expect(left.count == CompiledLexiconCache.maximumFiles)
+        #expect(cache.tables(for: newest) == [42])
     }
 }

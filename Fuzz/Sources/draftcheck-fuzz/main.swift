@@ -1,3 +1,4 @@
+import Foundation
 import FuzzTargets
 
 #if canImport(Glibc)
@@ -27,6 +28,15 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 }
 
 _ = FuzzTarget.selected  // fail fast, with the list of targets, before libFuzzer starts
+if let folder = ProcessInfo.processInfo.environment["DRAFTCHECK_FUZZ_WRITE_SEEDS"] {
+    do {
+        try FuzzTarget.selected.writeGeneratedSeeds(to: URL(fileURLWithPath: folder))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("draftcheck-fuzz: cannot write seeds to \(folder): \(error)\n".utf8))
+        exit(1)
+    }
+}
 var argumentCount = CommandLine.argc
 var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
 exit(runFuzzerDriver(&argumentCount, &arguments, fuzzOneInput))
