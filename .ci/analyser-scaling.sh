@@ -29,7 +29,8 @@ for mb in ${SIZES:-1 10 50}; do
     wall=0
     rss=0
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$tool" check "$file" --rubric "$rubric" --format json > /dev/null
+        /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$tool" check "$file" --rubric "$rubric" --format json \
+            --max-text-size 60 > /dev/null
         read -r elapsed user system kb < "$work/time"
         t=$(echo "$user + $system" | bc -l)
         if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; wall=$elapsed; rss=$((kb / 1024)); fi

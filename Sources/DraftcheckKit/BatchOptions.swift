@@ -18,6 +18,8 @@ public struct BatchOptions: Sendable {
     public var html = false
     /// The assignment brief, whose wording is not evidence of copying.
     public var task: URL?
+    /// Bounds on the text and time one file may take.
+    public var limits = CheckLimits.standard
     /// The learning platforms' files to fill.
     public var platform = PlatformExport.Inputs()
 

@@ -46,7 +46,7 @@ public struct BatchRun {
         defer { if !completed { cohort.abandon() } }
         try cohort.write(cohortHead())
 
-        let checker = DocumentChecker(assessor: Assessor(rubric: rubric))
+        let checker = DocumentChecker(assessor: Assessor(rubric: rubric), limits: options.limits)
         let detector = SimilarityDetector()
         let displayRoot =
             options.inputArgument.hasSuffix("/") ? String(options.inputArgument.dropLast()) : options.inputArgument

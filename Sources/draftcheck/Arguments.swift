@@ -1,3 +1,5 @@
+import DraftcheckKit
+
 /// A usage error: a bad flag, a missing value or argument. Exit code 2.
 struct UsageError: Error {
     var message: String
@@ -56,5 +58,25 @@ struct Arguments {
             throw UsageError(message: "\(name) must be one of \(choices.joined(separator: ", ")), not '\(v)'")
         }
         return v
+    }
+
+    /// The per-document limits, with `--time-limit SECONDS` and `--max-text-size MB` when given.
+    func checkLimits() throws(UsageError) -> CheckLimits {
+        var limits = CheckLimits.standard
+        if let given = options["--time-limit"] {
+            guard let seconds = Double(given), seconds > 0, seconds.isFinite else {
+                throw UsageError(
+                    message: "--time-limit must be a positive number of seconds such as 60, not '\(given)'")
+            }
+            limits.timeLimit = seconds
+        }
+        if let given = options["--max-text-size"] {
+            guard let megabytes = Double(given), megabytes > 0, megabytes <= 1024 else {
+                throw UsageError(
+                    message: "--max-text-size must be a number of megabytes above 0 and at most 1024, not '\(given)'")
+            }
+            limits.maxTextBytes = Int(megabytes * 1_048_576)
+        }
+        return limits
     }
 }

@@ -8,7 +8,7 @@ enum BatchCommand {
     static let help = """
         Usage: draftcheck batch FOLDER --rubric ID|PATH --out FOLDER [--jobs N] [--quiet] [--force] [--html]
                  [--task FILE] [--moodle-worksheet W.csv] [--canvas-gradebook G.csv [--canvas-assignment NAME|ID]]
-                 [--grade-step STEP]
+                 [--grade-step STEP] [--time-limit SECONDS] [--max-text-size MB]
 
         Checks every submission in a folder (and its subfolders) against a rubric and writes, in --out:
           gradebook.csv        one row per learner: total, percent, band, marks per marking point,
@@ -36,6 +36,10 @@ enum BatchCommand {
         --force   write into an --out folder that is not empty, replacing our files there
         --html    also write feedback/NAME.html beside each NAME.md
         --task    the assignment brief (a file): its wording, like the rubric's, is never taken as copying
+        --time-limit  seconds one file may take before it is reported as too slow and the run goes on
+                  (default 60)
+        --max-text-size  megabytes of text one file may have (default 2, about 330,000 words);
+                  a longer one is reported as too long. Checking takes about 170 times its text in memory
 
         Back to the learning platform (see README):
         --moodle-worksheet W.csv   Moodle's grading worksheet: writes moodle-grading-worksheet.csv
@@ -57,7 +61,7 @@ enum BatchCommand {
             args,
             options: [
                 "--rubric", "--out", "--jobs", "--task", "--moodle-worksheet", "--canvas-gradebook",
-                "--canvas-assignment", "--grade-step",
+                "--canvas-assignment", "--grade-step", "--time-limit", "--max-text-size",
             ],
             flags: ["--help", "-h", "--quiet", "--force", "--html"])
         if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
@@ -127,6 +131,7 @@ extension BatchOptions {
         }
         self.init(input: input, inputArgument: inputArgument, out: out, rubric: rubric, jobs: jobs, quiet: quiet)
         html = parsed.flags.contains("--html")
+        limits = try parsed.checkLimits()
         try readPlatformOptions(parsed)
     }
 

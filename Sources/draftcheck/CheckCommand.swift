@@ -7,6 +7,7 @@ import RubricEngine
 enum CheckCommand {
     static let help = """
         Usage: draftcheck check FILE... [--rubric ID|PATH] [--format text|json|html|line] [--stdin-filename PATH]
+                                        [--time-limit SECONDS] [--max-text-size MB]
 
         Checks each answer against a rubric and reports the marks per marking point, the sentences
         that earned them, what would reach the next level, misconceptions to fix and the word count.
@@ -20,12 +21,17 @@ enum CheckCommand {
                   (path:line:column: severity: message [id], one finding a line, for quickfix lists)
         --stdin-filename  the path standard input stands for: used to find .draftcheck.json, to
                   choose the reader by extension, and in reports
+        --time-limit  seconds one file may take before it is reported as too slow and skipped
+                  (default 60)
+        --max-text-size  megabytes of text one file may have (default 2, about 330,000 words);
+                  a longer one is reported as too long. Checking takes about 170 times its text in memory
 
         """
 
     static func run(_ args: [String]) throws(UsageError) -> ExitCode {
         let parsed = try Arguments(
-            args, options: ["--rubric", "--format", "--stdin-filename"], flags: ["--help", "-h"])
+            args, options: ["--rubric", "--format", "--stdin-filename", "--time-limit", "--max-text-size"],
+            flags: ["--help", "-h"])
         if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
             Output.out(help)
             return .success
@@ -55,7 +61,7 @@ enum CheckCommand {
         case .failure(let code): return code
         }
         let stdin = parsed.positionals.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : nil
-        var checker = DocumentChecker(assessor: Assessor(rubric: rubric))
+        var checker = DocumentChecker(assessor: Assessor(rubric: rubric), limits: try parsed.checkLimits())
         if let stdinName { checker.standardInputName = stdinName }
         var docs = checker.check(paths: parsed.positionals, standardInput: stdin)
         for i in docs.indices where docs[i].path == "-" { docs[i].path = stdinName ?? "-" }

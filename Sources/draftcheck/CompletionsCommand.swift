@@ -12,10 +12,10 @@ enum CompletionsCommand {
 
     /// Commands and the options each takes, as completed.
     static let commands: [(name: String, options: String)] = [
-        ("check", "--rubric --format --stdin-filename --help"),
+        ("check", "--rubric --format --stdin-filename --time-limit --max-text-size --help"),
         (
             "batch",
-            "--rubric --out --jobs --quiet --force --html --task --moodle-worksheet --canvas-gradebook --canvas-assignment --grade-step --help"
+            "--rubric --out --jobs --quiet --force --html --task --moodle-worksheet --canvas-gradebook --canvas-assignment --grade-step --time-limit --max-text-size --help"
         ),
         ("compare", "--rubric --format --help"),
         ("text", "--help"),

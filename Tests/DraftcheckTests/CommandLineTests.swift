@@ -69,6 +69,41 @@ struct CommandLineTests {
         #expect(try Data(contentsOf: good) == before, "input files are never modified")
     }
 
+    @Test(
+        "--time-limit: a bad value is a usage error; a slow file is reported by name and every file is still reported")
+    func timeLimit() throws {
+        let dir = try ToolRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sentence = "Customer relationship management (CRM) keeps customers loyal because they feel valued. "
+        try sentence.write(to: dir.appendingPathComponent("short.md"), atomically: true, encoding: .utf8)
+        try String(repeating: sentence + "\n\n", count: 12_000).write(
+            to: dir.appendingPathComponent("long.md"), atomically: true, encoding: .utf8)
+        for bad in ["0", "-3", "soon", "inf"] {
+            let r = try ToolRunner.run(
+                ["check", "short.md", "--rubric", Self.rubric, "--time-limit", bad], directory: dir)
+            #expect(r.status == 2, "--time-limit \(bad)")
+            #expect(r.stderr.contains("--time-limit must be a positive number of seconds"))
+        }
+        let r = try ToolRunner.run(
+            ["check", "long.md", "short.md", "--rubric", Self.rubric, "--format", "json", "--time-limit", "0.000001"],
+            directory: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("draftcheck: long.md: took longer than 0.000001 seconds"), "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let docs = json["documents"] as! [[String: Any]]
+        #expect(docs.count == 2 && docs[0]["error"] != nil)
+
+        let sized = try ToolRunner.run(
+            ["check", "long.md", "short.md", "--rubric", Self.rubric, "--max-text-size", "0.5"], directory: dir)
+        #expect(sized.status == 1)
+        #expect(
+            sized.stderr.contains("draftcheck: long.md: its text is 1.0 MB, more than the 512.0 KB"), "\(sized.stderr)")
+        #expect(sized.stdout.contains("short.md"), "the short file is still checked")
+        let bad = try ToolRunner.run(
+            ["check", "short.md", "--rubric", Self.rubric, "--max-text-size", "0"], directory: dir)
+        #expect(bad.status == 2 && bad.stderr.contains("--max-text-size must be"))
+    }
+
     @Test("Standard input is checked as \"-\" with exact positions")
     func standardInput() throws {
         let r = try ToolRunner.run(
