@@ -110,17 +110,19 @@ PY
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" "$2"; }
 
-printf '| prompt | essays | rater 1 vs rater 2 QWK (exact) | draftcheck untuned QWK (exact) | calibrated, 5-fold CV QWK (exact) | word count only, 5-fold CV QWK (exact) |\n'
-printf '|---|---|---|---|---|---|\n'
+printf '| prompt | essays | rater 1 vs rater 2 QWK (exact) | draftcheck untuned QWK (exact) | calibrated, 5-fold CV QWK (exact) | calibrated with development, 5-fold CV QWK (exact) | word count only, 5-fold CV QWK (exact) |\n'
+printf '|---|---|---|---|---|---|---|\n'
 for set in 3 4 5; do
   read -r essays human exact resolved_max words_qwk words_exact <<<"$(prepare "$set")"
   report="$work/set-$set/calibrate.txt"
   "$draftcheck" calibrate "$work/set-$set/answers" --rubric "Rubrics/benchmarks/asap-$set.json" \
     --marks "$work/set-$set/marks.csv" --out "$work/set-$set/asap-$set-calibrated.json" --folds 5 >"$report" 2>"$work/set-$set/calibrate.err" || true
   summary="$report"
-  printf '| %s | %s | %s (%s%%) | %s (%s%%) | %s (%s%%) | %s (%s%%) |\n' "$set" "$essays" "$human" "$exact" \
+  printf '| %s | %s | %s (%s%%) | %s (%s%%) | %s (%s%%) | %s (%s%%) | %s (%s%%) |\n' "$set" "$essays" "$human" "$exact" \
     "$(field qwk_untuned "$summary")" "$(awk -v x="$(field exact_untuned "$summary")" 'BEGIN{printf "%.1f", x*100}')" \
     "$(field qwk_cv "$summary")" "$(awk -v x="$(field exact_cv "$summary")" 'BEGIN{printf "%.1f", x*100}')" \
+    "$(field qwk_cv_choice "$summary")" \
+    "$(awk -v x="$(field exact_cv_choice "$summary")" 'BEGIN{printf "%.1f", x*100}')" \
     "$words_qwk" "$words_exact"
   echo "set $set: resolved score equals the higher rater's score for $resolved_max% of essays; full report in $report" >&2
 done

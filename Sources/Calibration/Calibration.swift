@@ -49,9 +49,13 @@ public struct CalibrationResult: Sendable {
     public let perPoint: [(id: String, agreement: Agreement)]
     /// Answers ordered by how far draftcheck's untuned mark is from the tutor's, largest first.
     public let disagreements: [MarkedAnswer]
+    /// The choice between the rubric as written (candidate 0) and the other ways of scoring given, with
+    /// their names; nil when none was given.
+    public let choice: (result: ScoringChoice, names: [String])?
 
-    /// Calibrates on the answers with `folds`-fold cross-validation.
-    public init(answers: [MarkedAnswer], folds: Int, seed: UInt64 = 0x5EED_CA11) {
+    /// Calibrates on the answers with `folds`-fold cross-validation; with `candidates`, also chooses between
+    /// the rubric as written and them, cross-validated together with the thresholds.
+    public init(answers: [MarkedAnswer], folds: Int, candidates: [ScoringCandidate] = [], seed: UInt64 = 0x5EED_CA11) {
         count = answers.count
         let tutor = answers.map(\.tutorMark)
         let percents = answers.map(\.percent)
@@ -60,6 +64,12 @@ public struct CalibrationResult: Sendable {
         self.folds = validation.folds
         crossValidated = Agreement(marks: validation.heldOutMarks(percents: percents, marks: tutor), reference: tutor)
         mapping = ThresholdMapping.fit(percents: percents, marks: tutor)
+        if candidates.isEmpty {
+            choice = nil
+        } else {
+            let all = [ScoringCandidate(name: "the rubric as written", percents: percents)] + candidates
+            choice = (ScoringChoice(candidates: all, marks: tutor, validation: validation), all.map(\.name))
+        }
         let pointIDs = Set(answers.flatMap { $0.tutorPointMarks.keys }).sorted()
         perPoint = pointIDs.map { id in
             let both = answers.filter { $0.tutorPointMarks[id] != nil && $0.pointMarks[id] != nil }

@@ -36,8 +36,25 @@ public struct CalibrationReport: Sendable {
         lines.append("  before: " + Self.figures(result.untuned))
         lines.append("  after:  " + Self.figures(result.crossValidated))
         lines.append("  Each answer's calibrated mark comes from thresholds fitted without its fold.")
-        lines.append("Thresholds fitted on all answers (used by the calibrated rubric):")
+        lines.append("Thresholds fitted on all answers:")
         lines.append("  " + Self.describe(result.mapping))
+        if let (choice, names) = result.choice {
+            lines.append("")
+            lines.append(
+                "Calibrated with a choice of scoring (marks placed within each level by how far the point is developed),"
+            )
+            lines.append(
+                "the choice and the thresholds \(result.folds)-fold cross-validated together:")
+            lines.append("  after:  " + Self.figures(choice.crossValidated))
+            let chosenInFolds = zip(names, choice.timesChosen).filter { $0.1 > 0 }.map { "\($0.0) (\($0.1))" }
+            lines.append("  chosen in the folds: " + chosenInFolds.joined(separator: ", "))
+            lines.append(
+                "  chosen on all answers: \(names[choice.chosen]); thresholds " + Self.describe(choice.mapping))
+        }
+        lines.append(
+            "The calibrated rubric uses "
+                + (result.choice == nil ? "these thresholds" : "the choice fitted on all answers and its thresholds")
+                + "; their agreement on these same answers is not reported.")
         lines.append("")
         lines.append("Largest disagreements (draftcheck untuned vs tutor):")
         if result.disagreements.isEmpty { lines.append("  none") }
@@ -59,6 +76,10 @@ public struct CalibrationReport: Sendable {
         return "summary: answers=\(result.count) qwk_untuned=\(Self.optional(u.quadraticWeightedKappa, 3))"
             + " exact_untuned=\(Self.optional(u.exact, 3)) adjacent_untuned=\(Self.optional(u.adjacent, 3))"
             + " qwk_cv=\(Self.optional(c.quadraticWeightedKappa, 3)) exact_cv=\(Self.optional(c.exact, 3)) folds=\(result.folds)"
+            + (result.choice.map {
+                " qwk_cv_choice=\(Self.optional($0.result.crossValidated.quadraticWeightedKappa, 3))"
+                    + " exact_cv_choice=\(Self.optional($0.result.crossValidated.exact, 3)) chosen=\($0.result.chosen)"
+            } ?? "")
     }
 
     static func figures(_ a: Agreement) -> String {

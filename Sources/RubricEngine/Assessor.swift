@@ -121,16 +121,18 @@ public struct Assessor: Sendable {
         return found.count == parts.count - 1 ? found.flatMap { $0 } : nil
     }
 
-    /// Developed sentences beyond what a level needs (at least one) that take the mark to the top of its range.
-    static let sentencesForFullRange = 3.0
-
     /// The mark within a level's range: its lowest mark, rising evenly with each developed sentence beyond
-    /// what the level needs (at least one) until `sentencesForFullRange` more reach its highest, in whole marks.
+    /// what the level needs (at least one) until `fullRangeDevelopment` more (3 unless the rubric says) reach
+    /// its highest, in steps of `markStep` (whole marks unless the rubric says).
     private func mark(_ level: Level, development: Int) -> Double {
         guard level.hasRange else { return level.marks }
         let extra = Double(max(0, development - max(level.minDevelopment, 1)))
-        let share = min(1, extra / Self.sentencesForFullRange)
-        return min(level.marks, level.minMarks + ((level.marks - level.minMarks) * share).rounded())
+        let share = min(1, extra / Double(max(1, level.fullRangeDevelopment)))
+        let step = level.markStep > 0 ? level.markStep : 1
+        let steps = ((level.marks - level.minMarks) * share / step).rounded()
+        // Rounded to a millionth, so that tenths add up to what a reader expects (2.1 + 0.3 is 2.4).
+        let placed = ((level.minMarks + steps * step) * 1e6).rounded() / 1e6
+        return min(level.marks, placed)
     }
 
     /// Cites each concept once and each signal at most twice, in reading order.

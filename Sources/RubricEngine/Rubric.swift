@@ -175,6 +175,10 @@ public struct Level: Sendable {
     public var requiresLower: Bool = true
     /// How many developed sentences the point needs to reach this level.
     public var minDevelopment: Int = 0
+    /// How many developed sentences beyond what the level needs take its mark to the top of its range.
+    public var fullRangeDevelopment: Int = 3
+    /// The mark within a range moves in steps of this size (whole marks unless the rubric says otherwise).
+    public var markStep: Double = 1
     /// The evidence that reaches it.
     public var when: Evidence
     /// Shown when the answer reaches this level.

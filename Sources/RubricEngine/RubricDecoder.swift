@@ -87,7 +87,7 @@ struct RubricDecoder {
         for p in root["markingPoints"]?.arrayValue ?? [] {
             if p["about"] != nil { found.append(("about", p["about"]?.location)) }
             for l in p["levels"]?.arrayValue ?? [] {
-                for key in ["requiresLower", "minDevelopment"] where l[key] != nil {
+                for key in ["requiresLower", "minDevelopment", "fullRangeDevelopment", "markStep"] where l[key] != nil {
                     found.append((key, l[key]?.location))
                 }
                 if l["marks"]?.members != nil { found.append(("a marks range", l["marks"]?.location)) }
@@ -190,11 +190,13 @@ struct RubricDecoder {
                     error(ln["label"]?.location, "duplicate level '\(label)' in marking point '\(id)'", "duplicate-id")
                 }
                 let (low, high) = markRange(ln["marks"])
-                let level = Level(
+                var level = Level(
                     label: label, marks: high, minMarks: low, requiresLower: ln["requiresLower"]?.boolValue ?? true,
                     minDevelopment: ln["minDevelopment"]?.intValue ?? 0, when: evidence(ln["when"]),
                     feedback: ln["feedback"]?.stringValue, toReach: ln["toReach"]?.stringValue ?? "",
                     location: ln.location)
+                level.fullRangeDevelopment = ln["fullRangeDevelopment"]?.intValue ?? level.fullRangeDevelopment
+                level.markStep = ln["markStep"]?.doubleValue ?? level.markStep
                 checkMarksInRange(level.marks, at: ln["marks"]?.location, what: "level '\(label)' of '\(id)'")
                 if low > high {
                     error(

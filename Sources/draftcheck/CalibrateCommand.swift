@@ -86,6 +86,7 @@ enum CalibrateCommand {
         let checker = DocumentChecker(assessor: Assessor(rubric: rubric))
         let docs = checker.check(paths: matched.pairs.map(\.path), standardInput: nil)
         var answers: [MarkedAnswer] = []
+        var assessments: [Assessment] = []
         var unreadable = 0
         for (pair, doc) in zip(matched.pairs, docs) {
             guard let assessment = doc.assessment else {
@@ -94,12 +95,23 @@ enum CalibrateCommand {
                 continue
             }
             answers.append(markedAnswer(pair.row, name: pair.name, assessment: assessment, scale: scale))
+            assessments.append(assessment)
         }
-        let result = CalibrationResult(answers: answers, folds: folds)
+        let variants = DevelopmentCalibration.variants(of: rubric)
+        let candidates = variants.map { DevelopmentCalibration.candidate($0, rescoring: assessments) }
+        let result = CalibrationResult(answers: answers, folds: folds, candidates: candidates)
         Output.out(CalibrationReport(result: result, rubricName: "\(rubric.title) [\(rubric.id)]").text())
         if let out {
+            var calibrated = (rubric: rubric, mapping: result.mapping, ranges: DevelopmentRanges?.none)
+            if let (choice, _) = result.choice, choice.chosen > 0 {
+                calibrated = (variants[choice.chosen - 1].rubric, choice.mapping, variants[choice.chosen - 1].ranges)
+            } else if let (choice, _) = result.choice {
+                calibrated.mapping = choice.mapping
+            }
             do {
-                try writeCalibratedRubric(rubric, mapping: result.mapping, scale: scale, folds: folds, to: out)
+                try writeCalibratedRubric(
+                    rubric, levelsFrom: calibrated.ranges == nil ? nil : calibrated.rubric, mapping: calibrated.mapping,
+                    scale: scale, folds: folds, to: out)
                 Output.err("draftcheck: calibrated rubric written to \(out)")
             } catch {
                 Output.err("draftcheck: \(out): cannot write the calibrated rubric (\(error.localizedDescription))")
@@ -128,9 +140,11 @@ enum CalibrateCommand {
             tutorMark: scale.mark(row.total), pointMarks: points, tutorPointMarks: row.points, evidence: evidence)
     }
 
-    /// A copy of the rubric file with its bands replaced by the fitted thresholds.
+    /// A copy of the rubric file with its bands replaced by the fitted thresholds and, when development was
+    /// chosen, each level's marks, step and development from `levelsFrom`.
     private static func writeCalibratedRubric(
-        _ rubric: Rubric, mapping: ThresholdMapping, scale: TutorScale, folds: Int, to out: String
+        _ rubric: Rubric, levelsFrom ranged: Rubric?, mapping: ThresholdMapping, scale: TutorScale, folds: Int,
+        to out: String
     ) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: rubric.path))
         guard var root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -138,8 +152,26 @@ enum CalibrateCommand {
         }
         root["bands"] = mapping.bands().map { ["label": scale.label(Int($0.label) ?? 0), "minPercent": $0.minPercent] }
         root["id"] = rubric.id + "-calibrated"
+        var how = "monotone thresholds on the percentage of marks"
+        if let ranged, var points = root["markingPoints"] as? [[String: Any]],
+            points.count == ranged.markingPoints.count
+        {
+            for (p, point) in ranged.markingPoints.enumerated() {
+                guard var levels = points[p]["levels"] as? [[String: Any]], levels.count == point.levels.count else {
+                    continue
+                }
+                for (l, level) in point.levels.enumerated() {
+                    levels[l]["marks"] = ["min": level.minMarks, "max": level.marks]
+                    levels[l]["markStep"] = level.markStep
+                    levels[l]["fullRangeDevelopment"] = level.fullRangeDevelopment
+                }
+                points[p]["levels"] = levels
+            }
+            root["markingPoints"] = points
+            how = "each level's mark placed within a range by how far the point is developed, then " + how
+        }
         let note =
-            "Bands calibrated to a tutor's marks by `draftcheck calibrate` (monotone thresholds on the percentage of marks; agreement reported with \(folds)-fold cross-validation)."
+            "Bands calibrated to a tutor's marks by `draftcheck calibrate` (\(how); agreement reported with \(folds)-fold cross-validation)."
         root["description"] = [rubric.description, note].compactMap { $0 }.joined(separator: " ")
         if let schema = root["$schema"] as? String, !schema.hasPrefix("/"), !schema.contains("://") {
             root.removeValue(forKey: "$schema")
@@ -245,5 +277,33 @@ struct MarkedFiles {
                 "\(missing.count) marked answers have no file in the folder: \(shown)\(missing.count > 5 ? ", ..." : "")"
             )
         }
+    }
+}
+
+/// The ways of scoring calibrate tries beside the rubric as written: each level's mark placed within a range
+/// by how far the point is developed, reaching the top after 2, 4, 6, 9 or 14 more developed sentences.
+enum DevelopmentCalibration {
+    static let fullRanges = [2, 4, 6, 9, 14]
+
+    /// The ranged rubrics, for a version 2 rubric; none for version 1, which cannot hold ranges' steps.
+    static func variants(of rubric: Rubric) -> [(rubric: Rubric, ranges: DevelopmentRanges)] {
+        guard rubric.schemaVersion >= 2 else { return [] }
+        return fullRanges.map { n in
+            let ranges = DevelopmentRanges(fullRange: n)
+            return (ranges.apply(to: rubric), ranges)
+        }
+    }
+
+    /// The percentages a ranged rubric gives the answers already analysed (the lexicon is the same).
+    static func candidate(_ variant: (rubric: Rubric, ranges: DevelopmentRanges), rescoring: [Assessment])
+        -> ScoringCandidate
+    {
+        let assessor = Assessor(rubric: variant.rubric)
+        let slots = ResultSlots<Double>(count: rescoring.count)
+        DispatchQueue.concurrentPerform(iterations: rescoring.count) { i in
+            slots.set(i, assessor.assess(rescoring[i].analysis).percent)
+        }
+        return ScoringCandidate(
+            name: "development: full range after \(variant.ranges.fullRange) more sentences", percents: slots.values)
     }
 }

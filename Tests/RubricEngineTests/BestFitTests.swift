@@ -106,6 +106,53 @@ struct BestFitTests {
         #expect(full.points[0].awarded == 4)
     }
 
+    @Test("markStep and fullRangeDevelopment: the mark moves in the rubric's steps and reaches the top later")
+    func stepsAndFullRange() {
+        let levels = """
+            {"label": "Knowledge", "marks": 1, "when": {"any": ["loyalty", "retention"]}, "toReach": "Say what loyalty is."},
+            {"label": "Analysis", "marks": {"min": 2, "max": 4}, "requiresLower": false, "minDevelopment": 1,
+             "markStep": 0.5, "fullRangeDevelopment": 8,
+             "when": {"all": [{"any": ["loyalty", "retention"]}, {"signal": "explanation"}]}, "toReach": "Explain why."}
+            """
+        let text = """
+            Loyal customers matter because they buy again. This means the business spends less on winning new \
+            customers each year. It also means staff know their regulars by name.
+            """
+        let stepped = assess(v2Rubric(levels: levels), text)
+        #expect(stepped.points[0].development == 3)
+        // Two sentences beyond the first of the eight that reach the top: a quarter of the range, in half marks.
+        #expect(stepped.points[0].awarded == 2.5)
+        let wholeMarks = assess(v2Rubric(), text)
+        #expect(wholeMarks.points[0].awarded == 3, "by default two more sentences of three, rounded to whole marks")
+        let v1 = v2Rubric(levels: levels).replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 1")
+        #expect(loadRubric(v1).1.contains { $0.rule == "schema-version" && $0.message.contains("markStep") })
+    }
+
+    @Test("Development ranges: each level reaches down towards the one below, never sharing a mark")
+    func developmentRangesKeepLevelsApart() throws {
+        let (loaded, _) = loadRubric(v2Rubric())
+        let rubric = try #require(loaded)
+        let ranged = DevelopmentRanges(fullRange: 6).apply(to: rubric)
+        let levels = ranged.markingPoints[0].levels
+        #expect(levels.map(\.marks) == rubric.markingPoints[0].levels.map(\.marks), "the top of each level is kept")
+        #expect(levels[0].minMarks == 0.1 && levels[0].markStep == 0.1, "a single mark reaches down 0.9 of its gap")
+        #expect(levels[1].minMarks == 2, "a range is kept")
+        #expect(levels.allSatisfy { $0.fullRangeDevelopment == 6 })
+        #expect(levels[1].minMarks > levels[0].marks)
+        let thin = "Loyal customers matter because they buy again."
+        let rich = """
+            Loyal customers matter because they buy again. This means the business spends less on winning new \
+            customers each year. It also means staff know their regulars by name. Loyal customers spend more \
+            because they trust the shop. Retention matters because winning a new customer costs five times more.
+            """
+        let assessor = Assessor(rubric: ranged)
+        #expect(assessor.assess(thin).points[0].awarded < assessor.assess(rich).points[0].awarded)
+        #expect(assessor.assess(rich).points[0].awarded <= 4)
+        let v1 = Rubric(
+            id: "v1", title: "v1", course: Course(name: "c"), bands: [], markingPoints: rubric.markingPoints, terms: [])
+        #expect(DevelopmentRanges(fullRange: 6).apply(to: v1).markingPoints[0].levels[0].minMarks == 1)
+    }
+
     @Test("A bare list of the point's terms cannot reach a level that needs development")
     func aListIsNotDevelopment() {
         let a = assess(v2Rubric(), "- loyalty\n- retention\n- because\n\nLoyalty.")
