@@ -22,7 +22,8 @@ extension AnalysisBuilder {
                 let m = cueMatches[n]
                 if m.entry == -(Cue.restrictiveNegator.rawValue + 1) {
                     restrictiveStarts.append(m.first)
-                    for k in (m.first + 1)...m.last where negation[k] == 0 { negation[k] = 2 }
+                    // Half-open: a phrase written as one word ("notjust") is a match of one token.
+                    for k in (m.first + 1)..<(m.last + 1) where negation[k] == 0 { negation[k] = 2 }
                     markForward(&negation, from: m.last + 1, end: range.upperBound, value: 2, words: 12)
                 } else if m.entry == -(Cue.rejection.rawValue + 1) {
                     for k in range where negation[k] == 0 { negation[k] = 2 }

@@ -28,6 +28,15 @@ struct NegationTests {
         #expect(a.texts(of: "software-only") == ["just a software tool"])
     }
 
+    @Test(
+        "A negation phrase written as one word is read as the phrase, and never traps (found by fuzzing the tables)",
+        arguments: ["CRM is notjust a software tool.", "Our CRM is notjust a software tool; it is a strategy."])
+    func phraseWrittenAsOneWord(text: String) {
+        let a = analyser.analyse(text)
+        #expect(a.texts(of: "software-only").isEmpty, "\(text)")
+        #expect(a.texts(of: "crm") == ["CRM"], "\(text)")
+    }
+
     @Test("A restrictive negation keeps credit for the concept it is about")
     func restrictiveKeepsCredit() {
         let a = analyser.analyse("CRM is not just a software tool.")
