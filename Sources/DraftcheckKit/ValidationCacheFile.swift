@@ -2,7 +2,7 @@ import Foundation
 import RubricEngine
 
 /// The command line's memory of rubric and lexicon files that passed schema validation: one key a line
-/// (a 128-bit hash of the file's bytes and the schema's) in `validated-v1` under the cache folder:
+/// (a 128-bit hash of the file's bytes and the schema's) in `validated-v2` under the cache folder:
 /// `$DRAFTCHECK_CACHE`, else `$XDG_CACHE_HOME/draftcheck`, else `~/.cache/draftcheck`. Setting
 /// `DRAFTCHECK_CACHE=off` turns it off. A cache that cannot be read or written only costs time.
 public final class ValidationCacheFile: ValidationMemo, @unchecked Sendable {
@@ -13,7 +13,7 @@ public final class ValidationCacheFile: ValidationMemo, @unchecked Sendable {
 
     /// The cache in `folder`.
     public init(folder: URL) {
-        file = folder.appendingPathComponent("validated-v1")
+        file = folder.appendingPathComponent("validated-v2")
         guard let data = FileManager.default.contents(atPath: file.path) else { return }
         for line in data.split(separator: 0x0A) where line.count == 32 {
             let text = String(decoding: line, as: UTF8.self)

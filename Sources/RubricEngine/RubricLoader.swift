@@ -183,14 +183,25 @@ public struct ContentKey: Hashable, Sendable, CustomStringConvertible {
     /// The two halves.
     public let high: UInt64, low: UInt64
 
-    /// The key of `bytes` validated against `schema`.
+    /// The key of `bytes` validated against `schema`: two 64-bit multiply-rotate hashes over the bytes taken
+    /// eight at a time (a rubric and its lexicons are a few hundred kilobytes, hashed on every check).
     public init(_ bytes: [UInt8], _ schema: [UInt8]) {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        var b: UInt64 = 0x9E37_79B9_7F4A_7C15  // a multiply-rotate mix with a different constant
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x9E37_79B9_7F4A_7C15
         for part in [schema, [0xFF, 0x00, 0xFF], bytes] {
-            for byte in part {
-                a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
-                b = ((b ^ UInt64(byte)) &* 0xff51_afd7_ed55_8ccd).rotatedLeft(by: 29)
+            part.withUnsafeBytes { raw in
+                var i = 0
+                func feed(_ word: UInt64) {
+                    a = ((a ^ word) &* 0xff51_afd7_ed55_8ccd).rotatedLeft(by: 31)
+                    b = ((b ^ word) &* 0xc4ce_b9fe_1a85_ec53).rotatedLeft(by: 29)
+                }
+                while i + 8 <= raw.count {
+                    feed(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    i += 8
+                }
+                var tail: UInt64 = 0
+                for k in i..<raw.count { tail = tail << 8 | UInt64(raw[k]) }
+                feed(tail ^ UInt64(raw.count) << 56)
             }
         }
         high = a ^ UInt64(bytes.count)
