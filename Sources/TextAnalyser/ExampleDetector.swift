@@ -66,6 +66,11 @@ extension AnalysisBuilder {
                     i += 1
                     continue
                 }
+                // "Customers of Castlegate Motors Ltd": a plural noun opening the sentence is not part of the name.
+                if isPluralOpeningOf(i, in: range) {
+                    i += 2
+                    continue
+                }
                 let last = nameEnd(from: i, in: range)
                 var judgement = judgeName(
                     i, last, in: range, sentence: s, listContinues: continuesList(before: i, after: lastOrganisationEnd)
@@ -128,6 +133,17 @@ extension AnalysisBuilder {
             }
         }
         return last
+    }
+
+    /// A sentence's first word that looks like a plural noun ("Customers", "Managers", not "Lloyd's" or
+    /// "Business"), followed by "of" and a name: the name starts after "of".
+    private func isPluralOpeningOf(_ i: Int, in range: Range<Int>) -> Bool {
+        let t = tokens[i]
+        guard i + 2 < range.upperBound, isOfWord(i + 1), isNameWord(i + 2), isSentenceStart(i, in: range),
+            !t.has(Token.Flags.possessive), !t.has(Token.Flags.allCaps), t.end - t.start >= 4
+        else { return false }
+        let bytes = source.bytes
+        return bytes[Int(t.end) - 1] == UInt8(ascii: "s") && bytes[Int(t.end) - 2] != UInt8(ascii: "s")
     }
 
     private func isNameWord(_ k: Int) -> Bool {

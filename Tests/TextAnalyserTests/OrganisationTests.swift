@@ -37,6 +37,9 @@ struct OrganisationTests {
             ("The customers of Thornbury Leisure renew every spring.", "Thornbury Leisure"),
             ("Loyalty fell when Wilko closed its stores, and Wilko staff moved to rivals.", "Wilko"),
             ("At Calder Bank the app sends alerts.", "Calder Bank"),
+            ("Customers of Castlegate Motors Ltd often wait a week for a slot.", "Castlegate Motors Ltd"),
+            ("Managers of Brightside Dental Ltd meet every Monday.", "Brightside Dental Ltd"),
+            ("Bank of Ireland Ltd answered within a day.", "Bank of Ireland Ltd"),
         ])
     func found(text: String, expected: String) {
         #expect(organisations(text).contains(expected), "\(text) -> \(organisations(text))")
