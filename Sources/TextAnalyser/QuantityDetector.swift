@@ -135,7 +135,8 @@ extension AnalysisBuilder {
             } else if isCue(k, .currencyWord) && !isUpperP(k) {
                 last = k
                 strong = true
-            } else if isCue(k, .unitNoun) {
+            } else if isCue(k, .unitNoun) || (core == i && tokens[i].end - tokens[i].start >= 2 && isPluralCountNoun(k))
+            {
                 last = k
                 strong = true
             } else if isCue(k, .timesWord) {
@@ -200,6 +201,31 @@ extension AnalysisBuilder {
         // "five days", "a three-day course", but not "one customer" or "several stores"
         if isCue(k, .unitNoun) && isCountWord(i) { return (i, rateEnd(after: k, in: range, sentence: s)) }
         return nil
+    }
+
+    /// Plural-looking words after a number that are not nouns counted by it.
+    private static let notCountNouns: [StaticString] = [
+        "this", "thus", "perhaps", "always", "across", "does", "whereas", "unless", "besides", "sometimes", "plus",
+        "minus", "less", "shows", "lists", "says", "means", "seems", "goes", "makes", "gives", "takes", "remains",
+        "includes", "explains", "describes", "suggests", "states", "notes", "argues", "finds", "reports",
+    ]
+
+    /// A lower-case plural noun counted by the number before it, though no unit list names it ("891211 rows",
+    /// "250 shoppers", "12 columns"): four letters or more ending in s (not ss, us or is), and not a verb a
+    /// figure or table number is followed by ("Figure 3 shows"). Only numbers that count on their own (two
+    /// digits or more) take it as their unit, so "3 reasons" stays an enumeration, not evidence.
+    private func isPluralCountNoun(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .word, !t.has(Token.Flags.capitalised), !t.has(Token.Flags.possessive),
+            t.end - t.start >= 4, t.id < 0 || !(isCue(k, .clauseBreak) || isCue(k, .scaffoldWord))
+        else { return false }
+        let bytes = source.bytes
+        let last = bytes[Int(t.end) - 1]
+        let before = bytes[Int(t.end) - 2]
+        guard last == UInt8(ascii: "s"), before != UInt8(ascii: "s"), before != UInt8(ascii: "u"),
+            before != UInt8(ascii: "i")
+        else { return false }
+        return !word(k, isOneOf: Self.notCountNouns)
     }
 
     /// The end of "times": "three times more", "3 times a week", or "times" itself.

@@ -21,6 +21,8 @@ struct QuantityReadingTests {
             ("New staff attend a 3-hour course.", "3-hour"),
             ("We promise 4-5 day delivery.", "4-5 day"),
             ("The chain runs 1500 stores.", "1500 stores"),
+            ("The dataset holds 891211 rows of orders.", "891211 rows"),
+            ("We interviewed 250 shoppers outside the store.", "250 shoppers"),
             ("The survey reached 2000 customers.", "2000 customers"),
             ("Members earn 2 points per £1 spent.", "2 points per £1 spent"),
             ("The plan costs £5 a month.", "£5 a month"),
@@ -52,6 +54,8 @@ struct QuantityReadingTests {
             "In 2000 customers had fewer choices.",
             "Customers look at the first half of the page.",
             "The scheme ran in 2019-20 across the region.",
+            "There are 3 reasons why loyalty matters.",
+            "Figure 12 shows the funnel and Table 14 lists the stages.",
         ])
     func notEvidence(text: String) {
         #expect(quantities(text).isEmpty, "\(text) -> \(quantities(text))")
