@@ -65,6 +65,9 @@ public enum WordFamily {
         ("digit", ["digit"]),  // digital
         ("profitable", ["profitable", "profitably"]),  // profit: "profitable customers" are customer profitability
         ("manager", ["manager"]),  // management: a customer relationship manager is a person, not CRM
+        ("object", ["object", "objects"]),  // objection: "objects in the database" raise no objection
+        ("influence", ["influence", "influences", "influenced", "influencing"]),  // influencer (social media)
+        ("position", ["position", "positions"]),  // positioning: "in a strong position" is not positioning
     ]
 
     /// Words whose family is another word's: derivations the rules cannot see and irregular verb forms.

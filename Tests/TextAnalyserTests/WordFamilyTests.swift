@@ -124,6 +124,7 @@ struct WordFamilyTests {
             ("loyal", "loyalty"), ("complained", "complaint"), ("retained", "retention"), ("engaging", "engagement"),
             ("satisfied", "satisfaction"), ("sold", "sell"), ("bought", "buy"), ("analyses", "analysis"),
             ("organising", "organisation"), ("behavioural", "behaviour"),
+            ("objections", "objection"), ("influencers", "influencer"), ("positioned", "positioning"),
         ])
     func sameFamily(word: String, other: String) {
         #expect(WordFamily.family(of: word) == WordFamily.family(of: other))
@@ -140,6 +141,8 @@ struct WordFamilyTests {
             ("responsibility", "response"), ("relative", "relation"), ("evident", "evidence"),
             ("manager", "management"),
             ("profitable", "profit"),
+            ("objects", "objection"), ("influences", "influencer"), ("influenced", "influencer"),
+            ("position", "positioning"),
         ])
     func falseFriends(word: String, other: String) {
         #expect(WordFamily.family(of: word) != WordFamily.family(of: other))
