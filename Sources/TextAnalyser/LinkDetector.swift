@@ -41,7 +41,9 @@ enum LinkDetector {
             switch bytes[i] {
             case UInt8(ascii: "@"): return true
             case UInt8(ascii: ":"): if i + 2 < run.upperBound && bytes[i + 1] == UInt8(ascii: "/") { return true }
-            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "."):
+                // A label of two letters or more follows a domain's dot; "e.g." and "U.K." have one.
+                if i + 2 < run.upperBound && isLabelByte(bytes[i + 1]) && isLabelByte(bytes[i + 2]) { dots += 1 }
             case UInt8(ascii: "/"): slash = dots > 0 || slash
             case UInt8(ascii: "w"), UInt8(ascii: "W"):
                 if i + 3 < run.upperBound && bytes[i + 1] | 0x20 == UInt8(ascii: "w")
@@ -65,13 +67,8 @@ enum LinkDetector {
     /// The link inside one run of non-space bytes, without the brackets and punctuation around it.
     private static func link(in bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Range<Int>? {
         guard mayBeLink(bytes, run) else { return nil }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
-        let lower = text.lowercased()
-        for scheme in ["https://", "http://", "www."] {
-            if let r = lower.range(of: scheme) {
-                let start = run.lowerBound + lower.utf8.distance(from: lower.startIndex, to: r.lowerBound)
-                return trimmed(bytes, start..<run.upperBound)
-            }
+        for scheme in Self.schemes {
+            if let start = firstIndex(of: scheme, in: bytes, run) { return trimmed(bytes, start..<run.upperBound) }
         }
         var core = trimmed(bytes, run)
         while core.lowerBound < core.upperBound && !isLabelByte(bytes[core.lowerBound]) {
@@ -79,13 +76,37 @@ enum LinkDetector {
         }
         guard !core.isEmpty else { return nil }
         let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[core]), as: UTF8.self)
-        if body.contains("@") {
+        if bytes[core].contains(UInt8(ascii: "@")) {
             let parts = body.split(separator: "@", omittingEmptySubsequences: false)
-            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            return parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.contains(UInt8(ascii: "."))
                 && isDomain(String(parts[1]), bare: false)
                 ? core : nil
         }
         return isDomain(body, bare: true) ? core : nil
+    }
+
+    /// What opens a web address, in the order looked for.
+    private static let schemes: [StaticString] = ["https://", "http://", "www."]
+
+    /// Where `word` (lower-case ASCII) first occurs in `run`, in any case.
+    private static func firstIndex(of word: StaticString, in bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>)
+        -> Int?
+    {
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard run.count >= w.count else { return nil }
+        for start in run.lowerBound...(run.upperBound - w.count) {
+            var same = true
+            for k in 0..<w.count {
+                var b = bytes[start + k]
+                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                if b != w[k] {
+                    same = false
+                    break
+                }
+            }
+            if same { return start }
+        }
+        return nil
     }
 
     /// A domain name, optionally with a path. A bare two-label name without a path ("Amazon.com") is the

@@ -7,6 +7,8 @@ extension AnalysisBuilder {
     private static let periodPartWords: [StaticString] = [
         "first", "second", "third", "last", "other", "this", "that", "the", "next", "latter", "former", "final",
     ]
+    /// Letters glued to a number that make it an ordinal or a decade ("1st", "1990s", "1990's" is read as "s").
+    private static let ordinalSuffixes: [StaticString] = ["st", "nd", "rd", "th", "s"]
     private static let timePrepositions: [StaticString] = [
         "in", "since", "by", "until", "during", "before", "after", "from", "till",
     ]
@@ -346,9 +348,8 @@ extension AnalysisBuilder {
                 if !short || nt.has(Token.Flags.capitalised) { return true }
             }
             // Ordinals and decades: 1st, 2nd, 1990s.
-            if nt.kind == .word && !nt.has(Token.Flags.spaceBefore) {
-                let w = source.text(nt.range).lowercased()
-                if ["st", "nd", "rd", "th", "s", "'s"].contains(w) { return true }
+            if nt.kind == .word && !nt.has(Token.Flags.spaceBefore) && word(n, isOneOf: Self.ordinalSuffixes) {
+                return true
             }
             // Day of month before a month name: 25 May 2018.
             if nt.kind == .word && isCue(n, .month) && raw.count <= 2 { return true }

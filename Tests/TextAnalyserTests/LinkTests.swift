@@ -16,6 +16,8 @@ struct LinkTests {
             "See www.example.co.uk/segmentation/page-45 for the details.",
             "The guide at blog.smile.io/segmentation-2021 explains it.",
             "Read it at example.org/segmentation/45.",
+            "See WWW.Example.CO.UK/Segmentation/page-45 for the details.",
+            "See HTTPS://Example.com/segmentation/45 for the details.",
             "Write to segmentation.team45@college.ac.uk for a copy.",
             "(Source: <https://example.com/segmentation?id=45>)",
         ])
@@ -38,6 +40,7 @@ struct LinkTests {
         "Names with dots that are not links are kept",
         arguments: [
             "Amazon.com grew by 20% last year.", "Version 2.5 of the app grew by 20%.", "e.g. sales grew by 20%.",
+            "Sales (e.g./i.e. segmentation) grew by 20%.", "Sales in the U.K./EU grew by 20%.",
         ])
     func notLinks(_ text: String) {
         #expect(quantities(text).contains("20%"))
