@@ -59,6 +59,9 @@ public struct MarksTable: Sendable, Equatable {
         rows = parsed
     }
 
+    /// The largest per-point mark accepted.
+    static let largestMark = 100_000.0
+
     private static func row(
         _ record: CSVRecords.Record, answerIndex: Int, totalIndex: Int, points: [Int], header: [String]
     ) throws(MarksError) -> Row {
@@ -76,6 +79,14 @@ public struct MarksTable: Sendable, Equatable {
             guard let value = Double(field(i)), value.isFinite else {
                 throw MarksError(
                     line: record.line, message: "the \(header[i]) mark '\(field(i))' for '\(answer)' is not a number")
+            }
+            // A per-point mark is a handful of marks; a huge one is a slip (and would not fit a whole mark).
+            guard abs(value) <= Self.largestMark else {
+                throw MarksError(
+                    line: record.line,
+                    message:
+                        "the \(header[i]) mark '\(field(i))' for '\(answer)' is out of range (at most \(Int(Self.largestMark)))"
+                )
             }
             pointMarks[header[i]] = value
         }

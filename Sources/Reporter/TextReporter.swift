@@ -113,8 +113,10 @@ public struct TextReporter: Sendable {
     }
 
     /// A number without a needless ".0".
+    /// (Never converted to `Int` beyond what fits, so no value can trap here.)
     public static func number(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(format1(x))
+        guard x.isFinite && abs(x) < 1e15 else { return String(x) }
+        return x == x.rounded() ? String(Int(x)) : String(format1(x))
     }
 
     private static func format1(_ x: Double) -> String {

@@ -34,6 +34,11 @@ struct MarksTableTests {
         #expect(throws: MarksError(line: 2, message: "the stp mark 'two' for 'a.txt' is not a number")) {
             try MarksTable(csv: "file,mark,stp\na.txt,3,two\n")
         }
+        #expect(
+            throws: MarksError(line: 2, message: "the stp mark '1e300' for 'a.txt' is out of range (at most 100000)")
+        ) {
+            try MarksTable(csv: "file,mark,stp\na.txt,3,1e300\n")
+        }
         #expect(throws: MarksError.self) { try MarksTable(csv: "") }
     }
 }

@@ -66,3 +66,17 @@ import Testing
             ])
     }
 }
+
+@Suite("Numbers in the text report")
+struct ReportNumberTests {
+    @Test("Whole and fractional marks are written plainly, and no value traps")
+    func numbers() {
+        #expect(TextReporter.number(6) == "6")
+        #expect(TextReporter.number(2.5) == "2.5")
+        #expect(TextReporter.number(2.46) == "2.5")
+        #expect(TextReporter.number(1e300) == "1e+300")
+        #expect(TextReporter.number(-1e20) == "-1e+20")
+        #expect(TextReporter.number(.infinity) == "inf")
+        #expect(TextReporter.number(.nan) == "nan")
+    }
+}
