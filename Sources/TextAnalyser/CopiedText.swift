@@ -68,6 +68,27 @@ public struct ReferenceTexts: Sendable {
         return nil
     }
 
+    /// Whether some run of `runWords` words in `range` may be in a reference (the bit test), hashing the words
+    /// in one pass with the last few word hashes in a ring, without allocating. `copySource` then decides.
+    func mayShareRun(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        assert(Self.runWords == 5, "the ring holds five word hashes")
+        var ring: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        var count = 0
+        var found = false
+        WordHasher.forEachWord(bytes, range) { h in
+            ring = (ring.1, ring.2, ring.3, ring.4, h)
+            count += 1
+            guard count >= Self.runWords else { return true }
+            let run = WordHasher.runHash(ring.0, ring.1, ring.2, ring.3, ring.4)
+            if mayBeShared(run) {
+                found = true
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
     /// False when no reference has the run (a bit test); true when one may have it.
     @inline(__always) private func mayBeShared(_ h: UInt64) -> Bool {
         let b = h & Self.seenMask
@@ -97,6 +118,17 @@ enum WordHasher {
     /// The hash of each word in `range` of `bytes`, in order.
     static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt64] {
         var out: [UInt64] = []
+        forEachWord(bytes, range) { h in
+            out.append(h)
+            return true
+        }
+        return out
+    }
+
+    /// Calls `body` with the hash of each word in `range` of `bytes`, in order, until it returns false.
+    @inline(__always) static func forEachWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64) -> Bool
+    ) {
         var h: UInt64 = 0
         var inWord = false
         for i in range {
@@ -110,12 +142,11 @@ enum WordHasher {
                 }
                 h = (h ^ UInt64(b)) &* 0x100_0000_01b3
             } else if inWord {
-                out.append(h)
+                if !body(h) { return }
                 inWord = false
             }
         }
-        if inWord { out.append(h) }
-        return out
+        if inWord { _ = body(h) }
     }
 
     /// The hash of every run of `length` consecutive words.
@@ -125,10 +156,19 @@ enum WordHasher {
         out.reserveCapacity(words.count - length + 1)
         for start in 0...(words.count - length) {
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-            for k in start..<(start + length) { h = (h ^ words[k]) &* 0xff51_afd7_ed55_8ccd &+ 0x2545_F491 }
+            for k in start..<(start + length) { h = mix(h, words[k]) }
             out.append(h)
         }
         return out
+    }
+
+    /// The hash of a run of five words, the same as `runHashes` gives it.
+    @inline(__always) static func runHash(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64, _ e: UInt64) -> UInt64 {
+        mix(mix(mix(mix(mix(0x9E37_79B9_7F4A_7C15, a), b), c), d), e)
+    }
+
+    @inline(__always) private static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        (h ^ word) &* 0xff51_afd7_ed55_8ccd &+ 0x2545_F491
     }
 }
 
@@ -141,6 +181,8 @@ extension AnalysisBuilder {
         source.bytes.withUnsafeBufferPointer { p in
             // Headings are structure: one that echoes the task is how answers are laid out, not copying.
             for i in sentences.indices where !blocks[sentences[i].block].isHeading {
+                // Most sentences share no run with either reference: a pass that allocates nothing says so.
+                guard references.mayShareRun(p, sentences[i].range) else { continue }
                 let words = WordHasher.words(p, sentences[i].range)
                 guard let from = references.copySource(of: words) else { continue }
                 sentences[i].copiedFrom = from

@@ -88,6 +88,39 @@ struct SentenceRelationTests {
         #expect(analyser.analyse(text).sentences.count == 2)
     }
 
+    @Test("The quick pass that skips sentences never skips one that the full comparison finds copied")
+    func quickPassAgreesWithFullComparison() {
+        let brief = ReferenceTexts(
+            brief: ["Evaluate the impact of customer feedback and complaint handling on long-term relationships."],
+            source: ["The cyclist rode on through the heat with no water left in his bottles."])
+        let sentences = [
+            "Evaluate the impact of customer feedback and complaint handling on long-term relationships.",
+            "I will evaluate the impact of customer feedback and complaint handling on long-term relationships here.",
+            "The cyclist rode on through the heat with no water left in his bottles.",
+            "Complaint handling matters because customers who are heard come back.",
+            "Feedback and complaint handling: the impact on relationships.",
+            "short",
+            "",
+        ]
+        var checked = 0
+        for text in sentences {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                let words = WordHasher.words(p, 0..<p.count)
+                let copied = brief.copySource(of: words) != nil
+                let mayShare = brief.mayShareRun(p, 0..<p.count)
+                #expect(!copied || mayShare, "\(text)")
+                if copied { checked += 1 }
+            }
+        }
+        #expect(checked == 3, "the brief, the brief with a few words added and the source are copies")
+        #expect(
+            !Array("Complaint handling matters because customers who are heard come back.".utf8).withUnsafeBufferPointer
+            {
+                brief.mayShareRun($0, 0..<$0.count)
+            })
+    }
+
     @Test("Without reference texts nothing is copied")
     func noReferences() {
         let a = analyser.analyse("Evaluate the impact of customer relationship management on customer loyalty.")
