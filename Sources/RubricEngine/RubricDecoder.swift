@@ -210,6 +210,20 @@ struct RubricDecoder {
                         "level '\(label)' gives \(fmt(level.minMarks)) marks, not more than '\(prev.label)' (\(fmt(prev.marks))); levels go from lowest to highest",
                         "level-order")
                 }
+                if !level.hasRange, let key = ["markStep", "fullRangeDevelopment"].first(where: { ln[$0] != nil }) {
+                    warning(
+                        ln[key]?.location,
+                        "level '\(label)' of '\(id)' has a single mark, so \(key) has no effect; give it a mark range "
+                            + "({\"min\": ..., \"max\": ...})",
+                        "no-range")
+                }
+                if level.hasRange, level.markStep > level.marks - level.minMarks {
+                    warning(
+                        ln["markStep"]?.location,
+                        "level '\(label)' of '\(id)' moves in steps of \(fmt(level.markStep)), more than its range of "
+                            + "\(fmt(level.marks - level.minMarks)); the mark can only be the range's lowest or highest",
+                        "mark-step")
+                }
                 checkReachable(level.when, at: ln["when"]?.location, what: "level '\(label)' of '\(id)'")
                 levels.append(level)
             }

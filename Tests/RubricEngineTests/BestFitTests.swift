@@ -128,6 +128,21 @@ struct BestFitTests {
         #expect(loadRubric(v1).1.contains { $0.rule == "schema-version" && $0.message.contains("markStep") })
     }
 
+    @Test("Lint: markStep or fullRangeDevelopment on a single mark, or a step larger than the range, is pointed out")
+    func stepLint() {
+        let single = """
+            {"label": "Knowledge", "marks": 1, "markStep": 0.5, "when": "loyalty", "toReach": "Say what loyalty is."},
+            {"label": "Analysis", "marks": {"min": 2, "max": 4}, "markStep": 3,
+             "when": {"all": ["loyalty", {"signal": "explanation"}]}, "toReach": "Explain why."}
+            """
+        let (rubric, diagnostics) = loadRubric(v2Rubric(levels: single))
+        #expect(rubric != nil, "warnings do not stop the rubric loading")
+        #expect(diagnostics.contains { $0.rule == "no-range" && $0.message.contains("'Knowledge'") })
+        #expect(diagnostics.contains { $0.rule == "mark-step" && $0.message.contains("'Analysis'") })
+        let (_, clean) = loadRubric(v2Rubric())
+        #expect(!clean.contains { $0.rule == "no-range" || $0.rule == "mark-step" })
+    }
+
     @Test("Development ranges: each level reaches down towards the one below, never sharing a mark")
     func developmentRangesKeepLevelsApart() throws {
         let (loaded, _) = loadRubric(v2Rubric())
