@@ -149,6 +149,9 @@ extension AnalysisBuilder {
             {
                 last = n
                 strong = true
+            } else if let n = multibuyEnd(after: i, for: k, in: range) {
+                last = n
+                strong = true
             }
         }
         if strong {
@@ -203,6 +206,19 @@ extension AnalysisBuilder {
         // "five days", "a three-day course", but not "one customer" or "several stores"
         if isCue(k, .unitNoun) && isCountWord(i) { return (i, rateEnd(after: k, in: range, sentence: s)) }
         return nil
+    }
+
+    /// A multi-buy deal, "2 for 1" or "3 for 2": two small whole numbers joined by "for", the first the larger
+    /// (so "5 for 10 minutes" is not one); the last token of the deal, with "offer" or "deal" after it.
+    private func multibuyEnd(after i: Int, for k: Int, in range: Range<Int>) -> Int? {
+        guard word(k, is: "for"), k + 1 < range.upperBound, tokens[k + 1].kind == .number else { return nil }
+        let first = source.bytes[tokens[i].range]
+        let second = source.bytes[tokens[k + 1].range]
+        guard first.count == 1, second.count == 1, let a = first.first, let b = second.first, a > b, b >= 0x31
+        else { return nil }
+        let n = k + 1
+        if n + 1 < range.upperBound && (word(n + 1, is: "offer") || word(n + 1, is: "deal")) { return n + 1 }
+        return n
     }
 
     /// Plural-looking words after a number that are not nouns counted by it.
