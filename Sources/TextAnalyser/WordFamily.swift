@@ -68,6 +68,7 @@ public enum WordFamily {
         ("object", ["object", "objects"]),  // objection: "objects in the database" raise no objection
         ("influence", ["influence", "influences", "influenced", "influencing"]),  // influencer (social media)
         ("position", ["position", "positions"]),  // positioning: "in a strong position" is not positioning
+        ("retainer", ["retainer", "retainers"]),  // retention: a fee paid on retainer keeps no customer
     ]
 
     /// Words whose family is another word's: derivations the rules cannot see and irregular verb forms.

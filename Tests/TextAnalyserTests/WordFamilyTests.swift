@@ -142,7 +142,7 @@ struct WordFamilyTests {
             ("manager", "management"),
             ("profitable", "profit"),
             ("objects", "objection"), ("influences", "influencer"), ("influenced", "influencer"),
-            ("position", "positioning"),
+            ("position", "positioning"), ("retainer", "retention"),
         ])
     func falseFriends(word: String, other: String) {
         #expect(WordFamily.family(of: word) != WordFamily.family(of: other))
